@@ -1,0 +1,9 @@
+namespace AgentLedger.Core.Records;
+
+/// <summary>Feedback sentiment of a reaction to a review comment.</summary>
+public enum ReactionKind
+{
+    Upvote = 0,
+    Downvote,
+    Other,
+}

@@ -1,0 +1,84 @@
+using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Core.Records;
+using Microsoft.Data.Sqlite;
+
+namespace AgentLedger.Storage.Sqlite;
+
+/// <summary>
+/// Appends records, resolves users, counts threads and updates hourly rollups in one transaction.
+/// Only <see cref="IngestBatchWriter"/> calls it, one batch at a time, on one dedicated connection: the single
+/// writer is what keeps <c>seq</c> gap-free and in commit order without locks.
+/// </summary>
+public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProvider time) : IRecordWriter, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SqliteConnection? _connection;
+
+    public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await AppendCoreAsync(_connection, records, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A failed connection is not reused: the next batch starts from a fresh one.
+                await _connection.DisposeAsync().ConfigureAwait(false);
+                _connection = null;
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _gate.Dispose();
+    }
+
+    private async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(SqliteConnection connection, IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
+    {
+        var outcomes = new AppendOutcome[records.Count];
+        // BEGIN IMMEDIATE takes the write lock up front, so the transaction cannot fail half-way on a busy upgrade.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        using var batch = new WriteBatch(connection, transaction, time.GetUtcNow());
+        var accumulator = new UsageRollupAccumulator();
+        var seenInBatch = new HashSet<(string, string)>();
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (!seenInBatch.Add((record.WorkspaceId, record.EventId)) || batch.EventExists(record.WorkspaceId, record.EventId))
+            {
+                outcomes[i] = new AppendOutcome(false, 0);
+                continue;
+            }
+
+            var seq = batch.NextSeq(record.WorkspaceId);
+            var (userId, team) = batch.ResolveUser(record.WorkspaceId, record.Actor);
+            var stored = record with { Seq = seq, UserId = userId, Team = team };
+            var startsThread = stored.SessionId is not null && batch.TryStartSession(stored);
+            batch.InsertRecord(stored);
+            accumulator.Add(stored, startsThread);
+            outcomes[i] = new AppendOutcome(true, seq);
+        }
+
+        batch.UpsertRollups(accumulator);
+        batch.SaveSequences();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+}
