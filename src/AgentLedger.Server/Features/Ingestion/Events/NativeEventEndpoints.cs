@@ -16,8 +16,7 @@ public static class NativeEventEndpoints
         routes.MapPost("/api/v1/events", IngestAsync)
             .RequireScope(ApiKeyScope.Ingest)
             .WithName("IngestNativeEvents")
-            .WithTags("Ingestion")
-            .Accepts<NativeEvent[]>("application/json", "application/x-ndjson");
+            .WithTags("Ingestion");
         return routes;
     }
 
