@@ -25,6 +25,3 @@ public sealed class ApiKeyIssuer(IWorkspaceStore workspaces, TimeProvider time)
         return new IssuedApiKey(info, secret.Token);
     }
 }
-
-/// <summary>A newly issued key with its token, which is shown once and never stored.</summary>
-public sealed record IssuedApiKey(ApiKeyInfo Info, string Token);

@@ -109,5 +109,3 @@ public sealed record RecordView
         Attributes = r.Attributes,
     };
 }
-
-public sealed record RecordReviewView(string? Repository, long? PullRequest, string? ReviewId, string? CommentId, string? Priority, string? Reaction);
