@@ -1,0 +1,90 @@
+using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Metrics;
+
+namespace AgentLedger.Storage.Sqlite;
+
+public sealed partial class SqliteAnalyticsReader
+{
+    public async Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = SqliteAnalyticsSql.Where(command, scope);
+        command.Parameters.AddWithValue("$from", fromHour);
+        command.Parameters.AddWithValue("$to", toHour);
+        command.CommandText = $"""
+            SELECT user_id, {SqliteAnalyticsSql.MeasureSums} FROM usage_hourly
+            WHERE {where} AND hour_start >= $from AND hour_start < $to AND user_id <> ''
+            GROUP BY user_id
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var cells = new List<AnalyticsCell>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var measures = new UsageMeasures();
+            for (var c = 0; c < UsageMeasures.Columns.Count; c++)
+            {
+                var column = UsageMeasures.Columns[c];
+                var raw = reader.GetInt64(1 + c);
+                column.Set(measures, column.IsMoney ? SqliteMoney.FromMicros(raw) : raw);
+            }
+
+            cells.Add(new AnalyticsCell(fromHour, reader.GetString(0), "", "", "", "", "", measures));
+        }
+
+        return cells;
+    }
+
+    public async Task<IReadOnlyList<(string UserId, long HourStart)>> ReadActiveHoursAsync(
+        AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = SqliteAnalyticsSql.Where(command, scope);
+        command.Parameters.AddWithValue("$from", fromHour);
+        command.Parameters.AddWithValue("$to", toHour);
+        command.CommandText = $"""
+            SELECT DISTINCT user_id, hour_start FROM usage_hourly
+            WHERE {where} AND hour_start >= $from AND hour_start < $to AND user_id <> '' AND records > 0
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var pairs = new List<(string, long)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            pairs.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return pairs;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ReadUserEmailsAsync(
+        string workspaceId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var emails = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (userIds.Count == 0)
+        {
+            return emails;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Chunks keep the statement under SQLite's parameter limit whatever the page size.
+        foreach (var chunk in userIds.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            command.Parameters.AddWithValue("$ws", workspaceId);
+            var names = chunk.Select((id, i) =>
+            {
+                command.Parameters.AddWithValue("$u" + i, id);
+                return "$u" + i;
+            }).ToList();
+            command.CommandText = $"SELECT user_id, email FROM users WHERE workspace_id = $ws AND user_id IN ({string.Join(", ", names)}) AND email IS NOT NULL";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                emails[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return emails;
+    }
+}
