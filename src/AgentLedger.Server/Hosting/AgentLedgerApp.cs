@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
+using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Ingestion;
@@ -53,6 +54,7 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddAgentLedgerAnalytics();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -66,5 +68,6 @@ public static class AgentLedgerApp
         app.MapNativeEvents();
         app.MapWorkspaceAdmin();
         app.MapRecordFeed();
+        app.MapAgentLedgerAnalytics();
     }
 }

@@ -1,3 +1,4 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Keys;
@@ -24,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordWriter, SqliteRecordWriter>();
         services.AddSingleton<IRecordReader, SqliteRecordReader>();
         services.AddSingleton<IUsageRollupReader, SqliteUsageRollupReader>();
+        services.AddSingleton<IAnalyticsReader, SqliteAnalyticsReader>();
         services.AddSingleton<SqliteWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());

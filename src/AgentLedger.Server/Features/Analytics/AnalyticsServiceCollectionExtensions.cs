@@ -1,0 +1,25 @@
+using AgentLedger.Core.Analytics;
+using AgentLedger.Server.Features.Analytics.Codex;
+using AgentLedger.Server.Features.Analytics.Native;
+
+namespace AgentLedger.Server.Features.Analytics;
+
+/// <summary>Registers and maps the analytics feature (Codex-compatible and native APIs).</summary>
+public static class AnalyticsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAgentLedgerAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<AnalyticsPageReader>();
+        services.AddSingleton<UserRankingReader>();
+        services.AddSingleton<SeriesResponder>();
+        services.AddSingleton<UserRankingResponder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAgentLedgerAnalytics(this IEndpointRouteBuilder routes)
+    {
+        routes.MapCodexAnalytics();
+        routes.MapNativeAnalytics();
+        return routes;
+    }
+}
