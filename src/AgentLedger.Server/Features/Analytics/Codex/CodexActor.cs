@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentLedger.Server.Features.Analytics.Codex;
 
 /// <summary>The person a per-user row is about.</summary>
@@ -6,5 +8,6 @@ namespace AgentLedger.Server.Features.Analytics.Codex;
 public sealed record CodexActor(string UserId, string? Email)
 {
     /// <summary>Always <c>user</c>.</summary>
+    [JsonPropertyOrder(-1)]
     public string Type => "user";
 }

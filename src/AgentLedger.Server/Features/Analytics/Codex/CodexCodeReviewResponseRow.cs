@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentLedger.Server.Features.Analytics.Codex;
 
 /// <summary>One UTC day of responses to AI review comments in the workspace.</summary>
@@ -20,5 +22,6 @@ public sealed record CodexCodeReviewResponseRow(
     CodexCommentResponseDetails CommentResponseDetails)
 {
     /// <summary>Always <c>codex.analytics.code_review_responses</c>.</summary>
+    [JsonPropertyOrder(-1)]
     public string Object => "codex.analytics.code_review_responses";
 }

@@ -12,5 +12,6 @@ public sealed record CodexPage<T>(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextPage)
 {
     /// <summary>Always <c>page</c>.</summary>
+    [JsonPropertyOrder(-1)]
     public string Object => "page";
 }

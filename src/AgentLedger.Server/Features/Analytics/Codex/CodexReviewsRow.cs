@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentLedger.Server.Features.Analytics.Codex;
 
 /// <summary>One UTC day of AI code reviews in the workspace.</summary>
@@ -9,5 +11,6 @@ namespace AgentLedger.Server.Features.Analytics.Codex;
 public sealed record CodexReviewsRow(long StartTime, long EndTime, long PullRequestReviews, long Comments, CodexCommentDetails CommentDetails)
 {
     /// <summary>Always <c>codex.analytics.code_reviews</c>.</summary>
+    [JsonPropertyOrder(-1)]
     public string Object => "codex.analytics.code_reviews";
 }

@@ -22,5 +22,6 @@ public sealed record CodexUsageRow(
     IReadOnlyList<CodexModelUsage> Models)
 {
     /// <summary>Always <c>codex.analytics.usage</c>.</summary>
+    [JsonPropertyOrder(-1)]
     public string Object => "codex.analytics.usage";
 }

@@ -18,5 +18,6 @@ public sealed record AnalyticsSeriesPage<T>(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextPage)
 {
     /// <summary>Always <c>page</c>.</summary>
+    [JsonPropertyOrder(-1)]
     public string Object => "page";
 }
