@@ -5,6 +5,7 @@ using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Health;
+using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
 using AgentLedger.Server.Storage;
@@ -55,6 +56,7 @@ public static class AgentLedgerApp
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
         services.AddAgentLedgerAnalytics();
+        services.AddAgentLedgerGitHub();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -69,5 +71,6 @@ public static class AgentLedgerApp
         app.MapWorkspaceAdmin();
         app.MapRecordFeed();
         app.MapAgentLedgerAnalytics();
+        app.MapAgentLedgerGitHub();
     }
 }

@@ -1,6 +1,7 @@
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordReader, SqliteRecordReader>();
         services.AddSingleton<IUsageRollupReader, SqliteUsageRollupReader>();
         services.AddSingleton<IAnalyticsReader, SqliteAnalyticsReader>();
+        services.AddSingleton<IGitHubIntegrationStore, SqliteGitHubIntegrationStore>();
         services.AddSingleton<SqliteWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
