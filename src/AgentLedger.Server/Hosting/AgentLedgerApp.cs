@@ -6,6 +6,7 @@ using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
+using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
 using AgentLedger.Server.Storage;
@@ -57,6 +58,7 @@ public static class AgentLedgerApp
         services.AddSingleton<ApiKeyIssuer>();
         services.AddAgentLedgerAnalytics();
         services.AddAgentLedgerGitHub();
+        services.AddAgentLedgerOpenApi();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -72,5 +74,6 @@ public static class AgentLedgerApp
         app.MapRecordFeed();
         app.MapAgentLedgerAnalytics();
         app.MapAgentLedgerGitHub();
+        app.MapAgentLedgerOpenApi();
     }
 }

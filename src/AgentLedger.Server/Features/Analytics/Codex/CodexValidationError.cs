@@ -1,6 +1,7 @@
 namespace AgentLedger.Server.Features.Analytics.Codex;
 
 /// <summary>The Codex Analytics API's 422 body (FastAPI's <c>HTTPValidationError</c>).</summary>
+/// <param name="Detail">One entry per invalid parameter.</param>
 public sealed record CodexValidationError(IReadOnlyList<CodexValidationDetail> Detail);
 
 /// <summary>One invalid parameter.</summary>
