@@ -55,6 +55,11 @@ public sealed class PostgreSqlJobLease(PostgreSqlDatabase database) : IJobLease
                     await command.ExecuteScalarAsync().ConfigureAwait(false);
                 }
             }
+            catch (NpgsqlException) when (connection.State != System.Data.ConnectionState.Open)
+            {
+                // The session ended underneath the lease (server restart, terminated backend, network): the server
+                // released the lock with it, so there is nothing left to release.
+            }
             finally
             {
                 await connection.DisposeAsync().ConfigureAwait(false);

@@ -62,6 +62,10 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         return storage;
     }
 
+    /// <summary>Stores over an existing database, without migrating it.</summary>
+    public static PostgreSqlTestStorage Attach(PostgreSqlServer server, string connectionString, TimeProvider time, bool ownsDatabase) =>
+        new(server, connectionString, time, ownsDatabase);
+
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _migrator.MigrateAsync(cancellationToken);
 
     public Task<IReadOnlyList<int>> PendingMigrationsAsync(CancellationToken cancellationToken) => _migrator.PendingAsync(cancellationToken);
