@@ -2,15 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(AgentLedger.Storage.Tests.PostgreSqlServer))]
-
-namespace AgentLedger.Storage.Tests;
+namespace AgentLedger.Testing;
 
 /// <summary>
 /// A real, throwaway PostgreSQL server for the test run: <c>initdb</c> into a temporary folder and <c>pg_ctl start</c>
 /// on a free loopback port, stopped and deleted at the end. As root (CI, containers) it runs as the <c>postgres</c>
 /// user, since initdb refuses root. Without PostgreSQL binaries the tests that need it skip locally and fail in CI.
+/// A test assembly that needs it declares <c>[assembly: AssemblyFixture(typeof(PostgreSqlServer))]</c>.
 /// </summary>
 public sealed class PostgreSqlServer : IAsyncLifetime
 {
