@@ -81,6 +81,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordWriter, PostgreSqlRecordWriter>();
         services.AddSingleton<IRecordReader, PostgreSqlRecordReader>();
         services.AddSingleton<IUsageRollupReader, PostgreSqlUsageRollupReader>();
+        services.AddSingleton<IAnalyticsReader, PostgreSqlAnalyticsReader>();
+        services.AddSingleton<IGitHubIntegrationStore, PostgreSqlGitHubIntegrationStore>();
         services.AddSingleton<PostgreSqlWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());

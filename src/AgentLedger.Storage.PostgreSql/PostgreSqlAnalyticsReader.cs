@@ -1,0 +1,136 @@
+using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Metrics;
+using Npgsql;
+
+namespace AgentLedger.Storage.PostgreSql;
+
+/// <summary>
+/// Analytics reads over usage_hourly and review_comments, by hour. User ids compare and sort with the "C" collation so
+/// that keyset positions agree with the ordinal order the page reader uses, whatever the database's collation.
+/// </summary>
+public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase database) : IAnalyticsReader
+{
+    private const string Epoch = "extract(epoch FROM hour_start)::bigint";
+
+    public async Task<long?> FirstActiveHourAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAnalyticsSql.Where(command, scope);
+        command.CommandText = $"SELECT extract(epoch FROM min(hour_start))::bigint FROM usage_hourly WHERE {where} AND hour_start >= @from AND hour_start < @to";
+        command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+    }
+
+    public async Task<IReadOnlyList<string>> ReadUserKeysAsync(
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAnalyticsSql.Where(command, scope);
+        var after = afterUser is null ? "" : " AND user_id COLLATE \"C\" > @after";
+        if (afterUser is not null)
+        {
+            command.Parameters.AddWithValue("after", afterUser);
+        }
+
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour)));
+        // Per hour, the first users after the position; their union holds the page's users.
+        command.CommandText = $"""
+            SELECT DISTINCT u.uid FROM unnest(@hours) AS h (hour)
+            CROSS JOIN LATERAL (
+                SELECT DISTINCT user_id COLLATE "C" AS uid FROM usage_hourly WHERE {where} AND hour_start = h.hour{after}
+                ORDER BY 1 LIMIT @limit) AS u
+            ORDER BY 1 LIMIT @limit
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var users = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
+    }
+
+    public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var cells = new List<AnalyticsCell>();
+        await using (var command = connection.CreateCommand())
+        {
+            var where = PostgreSqlAnalyticsSql.Where(command, scope) + UserRange(command, fromHour, toHour, afterUser, lastUser);
+            command.CommandText = $"SELECT {Epoch}, user_id, team, client_id, model, agent, surface, {PostgreSqlAnalyticsSql.MeasureList} FROM usage_hourly WHERE {where}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Add(ReadCell(reader, ReadMeasures(reader, 7), null));
+            }
+        }
+
+        if (scope.Activity == AnalyticsActivity.CodeReview)
+        {
+            await using var command = connection.CreateCommand();
+            var where = PostgreSqlAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, fromHour, toHour, afterUser, lastUser);
+            command.CommandText = $"""
+                SELECT {Epoch}, user_id, team, client_id, model, agent, surface, count(*),
+                       count(*) FILTER (WHERE replies > 0 OR upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
+                       count(*) FILTER (WHERE upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
+                       count(*) FILTER (WHERE upvotes > 0), count(*) FILTER (WHERE downvotes > 0),
+                       count(*) FILTER (WHERE other_reactions > 0), count(*) FILTER (WHERE replies > 0)
+                FROM review_comments WHERE {where}
+                GROUP BY hour_start, user_id, team, client_id, model, agent, surface
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Add(ReadCell(reader, new UsageMeasures(), new ReviewEngagement
+                {
+                    Comments = reader.GetInt64(7), Engaged = reader.GetInt64(8), Reacted = reader.GetInt64(9), Upvoted = reader.GetInt64(10),
+                    Downvoted = reader.GetInt64(11), ReactedOther = reader.GetInt64(12), Replied = reader.GetInt64(13),
+                }));
+            }
+        }
+
+        return cells;
+    }
+
+    private static string UserRange(NpgsqlCommand command, long fromHour, long toHour, string? afterUser, string? lastUser)
+    {
+        command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+        var sql = " AND hour_start >= @from AND hour_start < @to";
+        if (lastUser is not null)
+        {
+            command.Parameters.AddWithValue("last", lastUser);
+            sql += " AND user_id COLLATE \"C\" <= @last";
+        }
+
+        if (afterUser is not null && lastUser is not null)
+        {
+            command.Parameters.AddWithValue("after", afterUser);
+            sql += " AND user_id COLLATE \"C\" > @after";
+        }
+
+        return sql;
+    }
+
+    private static UsageMeasures ReadMeasures(NpgsqlDataReader reader, int offset)
+    {
+        var measures = new UsageMeasures();
+        for (var c = 0; c < UsageMeasures.Columns.Count; c++)
+        {
+            var column = UsageMeasures.Columns[c];
+            column.Set(measures, column.IsMoney ? PostgreSqlMoney.Normalize(reader.GetDecimal(offset + c)) : reader.GetInt64(offset + c));
+        }
+
+        return measures;
+    }
+
+    private static AnalyticsCell ReadCell(NpgsqlDataReader reader, UsageMeasures measures, ReviewEngagement? engagement) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+            reader.GetString(6), measures, engagement);
+}
