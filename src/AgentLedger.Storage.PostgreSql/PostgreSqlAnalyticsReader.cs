@@ -17,7 +17,8 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = PostgreSqlAnalyticsSql.Where(command, scope);
-        command.CommandText = $"SELECT extract(epoch FROM min(hour_start))::bigint FROM usage_hourly WHERE {where} AND hour_start >= @from AND hour_start < @to";
+        var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+        command.CommandText = $"SELECT extract(epoch FROM min({time}))::bigint FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to";
         command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
         command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
@@ -36,12 +37,13 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         }
 
         command.Parameters.AddWithValue("limit", limit);
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour)));
+        var (table, time, step) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour, step)));
         // Per hour, the first users after the position; their union holds the page's users.
         command.CommandText = $"""
             SELECT DISTINCT u.uid FROM unnest(@hours) AS h (hour)
             CROSS JOIN LATERAL (
-                SELECT DISTINCT user_id COLLATE "C" AS uid FROM usage_hourly WHERE {where} AND hour_start = h.hour{after}
+                SELECT DISTINCT user_id COLLATE "C" AS uid FROM {table} WHERE {where} AND {time} = h.hour{after}
                 ORDER BY 1 LIMIT @limit) AS u
             ORDER BY 1 LIMIT @limit
             """;
@@ -62,8 +64,9 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         var cells = new List<AnalyticsCell>();
         await using (var command = connection.CreateCommand())
         {
-            var where = PostgreSqlAnalyticsSql.Where(command, scope) + UserRange(command, fromHour, toHour, afterUser, lastUser);
-            command.CommandText = $"SELECT {Epoch}, user_id, team, client_id, model, agent, surface, {PostgreSqlAnalyticsSql.MeasureList} FROM usage_hourly WHERE {where}";
+            var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+            var where = PostgreSqlAnalyticsSql.Where(command, scope) + UserRange(command, time, fromHour, toHour, afterUser, lastUser);
+            command.CommandText = $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, agent, surface, {PostgreSqlAnalyticsSql.MeasureList} FROM {table} WHERE {where}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -74,7 +77,7 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         if (scope.Activity == AnalyticsActivity.CodeReview)
         {
             await using var command = connection.CreateCommand();
-            var where = PostgreSqlAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, fromHour, toHour, afterUser, lastUser);
+            var where = PostgreSqlAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", fromHour, toHour, afterUser, lastUser);
             command.CommandText = $"""
                 SELECT {Epoch}, user_id, team, client_id, model, agent, surface, count(*),
                        count(*) FILTER (WHERE replies > 0 OR upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
@@ -98,11 +101,11 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         return cells;
     }
 
-    private static string UserRange(NpgsqlCommand command, long fromHour, long toHour, string? afterUser, string? lastUser)
+    private static string UserRange(NpgsqlCommand command, string time, long fromHour, long toHour, string? afterUser, string? lastUser)
     {
         command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
         command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
-        var sql = " AND hour_start >= @from AND hour_start < @to";
+        var sql = $" AND {time} >= @from AND {time} < @to";
         if (lastUser is not null)
         {
             command.Parameters.AddWithValue("last", lastUser);

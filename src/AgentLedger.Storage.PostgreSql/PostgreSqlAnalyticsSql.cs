@@ -9,6 +9,10 @@ internal static class PostgreSqlAnalyticsSql
 {
     public static readonly string MeasureList = string.Join(", ", UsageMeasures.Columns.Select(c => c.Name));
 
+    /// <summary>The rollup that answers [from, to) with the fewest rows: daily (UTC) for whole UTC days, else hourly.</summary>
+    public static (string Table, string Time, long Step) Source(long from, long to) =>
+        DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);
+
     public static readonly string MeasureSums = string.Join(", ", UsageMeasures.Columns.Select(c => $"sum({c.Name})"));
 
     /// <summary>The scope's predicate on usage_hourly (or review_comments, which has the same dimension columns).</summary>
@@ -38,12 +42,12 @@ internal static class PostgreSqlAnalyticsSql
 
     public static DateTime Utc(long unixSeconds) => DateTime.UnixEpoch.AddSeconds(unixSeconds);
 
-    public static DateTime[] Hours(long fromHour, long toHour)
+    public static DateTime[] Hours(long fromHour, long toHour, long step = 3600)
     {
-        var hours = new DateTime[(int)((toHour - fromHour) / 3600)];
+        var hours = new DateTime[(int)((toHour - fromHour) / step)];
         for (var i = 0; i < hours.Length; i++)
         {
-            hours[i] = Utc(fromHour + i * 3600L);
+            hours[i] = Utc(fromHour + i * step);
         }
 
         return hours;

@@ -12,9 +12,10 @@ public sealed partial class SqliteAnalyticsReader
         var where = SqliteAnalyticsSql.Where(command, scope);
         command.Parameters.AddWithValue("$from", fromHour);
         command.Parameters.AddWithValue("$to", toHour);
+        var (table, time, _) = SqliteAnalyticsSql.Source(fromHour, toHour);
         command.CommandText = $"""
-            SELECT user_id, {SqliteAnalyticsSql.MeasureSums} FROM usage_hourly
-            WHERE {where} AND hour_start >= $from AND hour_start < $to AND user_id <> ''
+            SELECT user_id, {SqliteAnalyticsSql.MeasureSums} FROM {table}
+            WHERE {where} AND {time} >= $from AND {time} < $to AND user_id <> ''
             GROUP BY user_id
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,8 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = SqliteAnalyticsSql.Where(command, scope);
-        command.CommandText = $"SELECT min(hour_start) FROM usage_hourly WHERE {where} AND hour_start >= $from AND hour_start < $to";
+        var (table, time, _) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        command.CommandText = $"SELECT min({time}) FROM {table} WHERE {where} AND {time} >= $from AND {time} < $to";
         command.Parameters.AddWithValue("$from", fromHour);
         command.Parameters.AddWithValue("$to", toHour);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
@@ -36,12 +37,13 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         command.Parameters.AddWithValue("$limit", limit);
         // Per hour, the first users after the position come straight off the key (hour, user) in order; the union of
         // those short runs holds the page's users.
+        var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
         var perHour = new List<string>();
-        for (var hour = fromHour; hour < toHour; hour += 3600)
+        for (var hour = fromHour; hour < toHour; hour += step)
         {
             var name = "$h" + perHour.Count;
             command.Parameters.AddWithValue(name, hour);
-            perHour.Add($"SELECT * FROM (SELECT DISTINCT user_id FROM usage_hourly WHERE {where} AND hour_start = {name}{after} ORDER BY user_id LIMIT $limit)");
+            perHour.Add($"SELECT * FROM (SELECT DISTINCT user_id FROM {table} WHERE {where} AND {time} = {name}{after} ORDER BY user_id LIMIT $limit)");
         }
 
         command.CommandText = $"{string.Join("\nUNION\n", perHour)}\nORDER BY user_id LIMIT $limit";
@@ -62,10 +64,11 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         var cells = new List<AnalyticsCell>();
         await using (var command = connection.CreateCommand())
         {
-            var where = SqliteAnalyticsSql.Where(command, scope) + UserRange(command, fromHour, toHour, afterUser, lastUser);
+            var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
+            var where = SqliteAnalyticsSql.Where(command, scope) + UserRange(command, time, step, fromHour, toHour, afterUser, lastUser);
             command.CommandText = $"""
-                SELECT hour_start, user_id, team, client_id, model, agent, surface, {SqliteAnalyticsSql.MeasureList}
-                FROM usage_hourly WHERE {where}
+                SELECT {time}, user_id, team, client_id, model, agent, surface, {SqliteAnalyticsSql.MeasureList}
+                FROM {table} WHERE {where}
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -87,7 +90,7 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         List<AnalyticsCell> cells, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var where = SqliteAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, fromHour, toHour, afterUser, lastUser);
+        var where = SqliteAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", 3600, fromHour, toHour, afterUser, lastUser);
         command.CommandText = $"""
             SELECT hour_start, user_id, team, client_id, model, agent, surface,
                    count(*),
@@ -114,17 +117,17 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         }
     }
 
-    private static string UserRange(SqliteCommand command, long fromHour, long toHour, string? afterUser, string? lastUser)
+    private static string UserRange(SqliteCommand command, string time, long step, long fromHour, long toHour, string? afterUser, string? lastUser)
     {
         if (lastUser is null)
         {
             command.Parameters.AddWithValue("$from", fromHour);
             command.Parameters.AddWithValue("$to", toHour);
-            return " AND hour_start >= $from AND hour_start < $to";
+            return $" AND {time} >= $from AND {time} < $to";
         }
 
         command.Parameters.AddWithValue("$last", lastUser);
-        var sql = $" AND hour_start IN ({SqliteAnalyticsSql.HourList(command, fromHour, toHour)}) AND user_id <= $last";
+        var sql = $" AND {time} IN ({SqliteAnalyticsSql.HourList(command, fromHour, toHour, step)}) AND user_id <= $last";
         if (afterUser is not null)
         {
             command.Parameters.AddWithValue("$after", afterUser);

@@ -39,11 +39,18 @@ internal static class SqliteAnalyticsSql
         return sql;
     }
 
-    /// <summary>An IN list of every hour of [from, to): with it SQLite seeks each hour's (hour, user) range of the key.</summary>
-    public static string HourList(SqliteCommand command, long fromHour, long toHour)
+    /// <summary>
+    /// The rollup that answers [from, to) with the fewest rows: the daily (UTC) one for whole UTC days, else the hourly one.
+    /// Both have the same dimension and counter columns; only the time column and its step differ.
+    /// </summary>
+    public static (string Table, string Time, long Step) Source(long from, long to) =>
+        DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);
+
+    /// <summary>An IN list of every step of [from, to): with it SQLite seeks each one's (time, user) range of the key.</summary>
+    public static string HourList(SqliteCommand command, long fromHour, long toHour, long step = 3600)
     {
         var names = new List<string>();
-        for (var hour = fromHour; hour < toHour; hour += 3600)
+        for (var hour = fromHour; hour < toHour; hour += step)
         {
             var name = "$h" + names.Count;
             command.Parameters.AddWithValue(name, hour);

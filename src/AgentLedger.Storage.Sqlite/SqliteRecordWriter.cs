@@ -78,6 +78,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         }
 
         batch.UpsertRollups(accumulator);
+        batch.UpsertDailyRollups(accumulator);
         batch.SaveSequences();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;

@@ -13,6 +13,9 @@ public abstract partial class StorageContractTests
         {
             data.Add(group, AnalyticsBucket.Day, "Europe/Berlin");
             data.Add(group, AnalyticsBucket.Hour, "UTC");
+            // whole UTC days and weeks are read from the daily rollup
+            data.Add(group, AnalyticsBucket.Day, "UTC");
+            data.Add(group, AnalyticsBucket.Week, "UTC");
         }
 
         return data;

@@ -1,0 +1,20 @@
+using AgentLedger.Core.Analytics;
+
+namespace AgentLedger.Bench.Analytics;
+
+/// <summary>One pass over the window: the latency of every page, the total, and the rows for the comparison.</summary>
+internal sealed record PageTiming(
+    IReadOnlyList<double> PageMilliseconds, TimeSpan Total, IReadOnlyList<AnalyticsSeriesRow> Rows,
+    IReadOnlyDictionary<string, (int Calls, TimeSpan Time, long Rows)> Calls)
+{
+    public double Percentile(double p)
+    {
+        var sorted = PageMilliseconds.Order().ToList();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>Where the time went, per storage call.</summary>
+    public string Breakdown() =>
+        string.Join("; ", Calls.Select(c => $"{c.Key}: {c.Value.Calls} calls, {c.Value.Time.TotalMilliseconds:N0} ms, {c.Value.Rows:N0} rows"));
+}
