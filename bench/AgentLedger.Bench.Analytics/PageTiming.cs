@@ -4,12 +4,16 @@ namespace AgentLedger.Bench.Analytics;
 
 /// <summary>One pass over the window: the latency of every page, the total, and the rows for the comparison.</summary>
 internal sealed record PageTiming(
-    IReadOnlyList<double> PageMilliseconds, TimeSpan Total, IReadOnlyList<AnalyticsSeriesRow> Rows,
+    IReadOnlyList<double> PageMilliseconds, IReadOnlyList<double> CpuMilliseconds, TimeSpan Total, IReadOnlyList<AnalyticsSeriesRow> Rows,
     IReadOnlyDictionary<string, (int Calls, TimeSpan Time, long Rows)> Calls)
 {
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(PageMilliseconds, p);
+
+    public double CpuPercentile(double p) => Percentile(CpuMilliseconds, p);
+
+    private static double Percentile(IReadOnlyList<double> values, double p)
     {
-        var sorted = PageMilliseconds.Order().ToList();
+        var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }

@@ -19,21 +19,27 @@ internal sealed class PagedQueryRun(SqliteDatabase database, BenchOptions option
             "codex.usage", new AnalyticsScope(ActivityGenerator.WorkspaceId, AnalyticsFilter.None, AnalyticsActivity.Any),
             firstDay.ToUnixTimeSeconds(), firstDay.AddDays(options.Days).ToUnixTimeSeconds(), calendar, AnalyticsGroupBy.User, options.Limit);
         var latencies = new List<double>();
+        var cpu = new List<double>();
+        var process = Process.GetCurrentProcess();
         var rows = new List<AnalyticsSeriesRow>();
         var total = Stopwatch.StartNew();
         AnalyticsPosition? position = null;
         do
         {
             var started = Stopwatch.GetTimestamp();
+            process.Refresh();
+            var cpuStarted = process.TotalProcessorTime;
             var page = await pages.ReadPageAsync(query, position, CancellationToken.None);
             await analytics.ReadUserEmailsAsync(ActivityGenerator.WorkspaceId, page.Rows.Select(r => r.GroupKey).ToList(), CancellationToken.None);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuStarted).TotalMilliseconds);
             rows.AddRange(page.Rows);
             position = page.Next;
         }
         while (position is not null);
 
-        return new PageTiming(latencies, total.Elapsed, rows, analytics.Totals);
+        return new PageTiming(latencies, cpu, total.Elapsed, rows, analytics.Totals);
     }
 
     /// <summary>Rows where the paged answer and the raw-record answer differ (empty when they agree everywhere).</summary>

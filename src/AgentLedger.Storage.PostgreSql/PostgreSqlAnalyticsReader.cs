@@ -66,11 +66,13 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         {
             var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
             var where = PostgreSqlAnalyticsSql.Where(command, scope) + UserRange(command, time, fromHour, toHour, afterUser, lastUser);
-            command.CommandText = $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, agent, surface, {PostgreSqlAnalyticsSql.MeasureList} FROM {table} WHERE {where}";
+            var measures = AnalyticsMeasureSets.For(scope.Activity);
+            command.CommandText =
+                $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))} FROM {table} WHERE {where}";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                cells.Add(ReadCell(reader, ReadMeasures(reader, 7), null));
+                cells.Add(ReadCell(reader, ReadMeasures(reader, 5, measures), null));
             }
         }
 
@@ -79,21 +81,21 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
             await using var command = connection.CreateCommand();
             var where = PostgreSqlAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", fromHour, toHour, afterUser, lastUser);
             command.CommandText = $"""
-                SELECT {Epoch}, user_id, team, client_id, model, agent, surface, count(*),
+                SELECT {Epoch}, user_id, team, client_id, model, count(*),
                        count(*) FILTER (WHERE replies > 0 OR upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
                        count(*) FILTER (WHERE upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
                        count(*) FILTER (WHERE upvotes > 0), count(*) FILTER (WHERE downvotes > 0),
                        count(*) FILTER (WHERE other_reactions > 0), count(*) FILTER (WHERE replies > 0)
                 FROM review_comments WHERE {where}
-                GROUP BY hour_start, user_id, team, client_id, model, agent, surface
+                GROUP BY hour_start, user_id, team, client_id, model
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 cells.Add(ReadCell(reader, new UsageMeasures(), new ReviewEngagement
                 {
-                    Comments = reader.GetInt64(7), Engaged = reader.GetInt64(8), Reacted = reader.GetInt64(9), Upvoted = reader.GetInt64(10),
-                    Downvoted = reader.GetInt64(11), ReactedOther = reader.GetInt64(12), Replied = reader.GetInt64(13),
+                    Comments = reader.GetInt64(5), Engaged = reader.GetInt64(6), Reacted = reader.GetInt64(7), Upvoted = reader.GetInt64(8),
+                    Downvoted = reader.GetInt64(9), ReactedOther = reader.GetInt64(10), Replied = reader.GetInt64(11),
                 }));
             }
         }
@@ -121,19 +123,23 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         return sql;
     }
 
-    private static UsageMeasures ReadMeasures(NpgsqlDataReader reader, int offset)
+    private static UsageMeasures ReadMeasures(NpgsqlDataReader reader, int offset, IReadOnlyList<MeasureColumn>? columns = null)
     {
+        columns ??= UsageMeasures.Columns;
         var measures = new UsageMeasures();
-        for (var c = 0; c < UsageMeasures.Columns.Count; c++)
+        for (var c = 0; c < columns.Count; c++)
         {
-            var column = UsageMeasures.Columns[c];
+            var column = columns[c];
             column.Set(measures, column.IsMoney ? PostgreSqlMoney.Normalize(reader.GetDecimal(offset + c)) : reader.GetInt64(offset + c));
         }
 
         return measures;
     }
 
-    private static AnalyticsCell ReadCell(NpgsqlDataReader reader, UsageMeasures measures, ReviewEngagement? engagement) =>
-        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-            reader.GetString(6), measures, engagement);
+    private static AnalyticsCell ReadCell(NpgsqlDataReader reader, UsageMeasures measures, ReviewEngagement? engagement)
+    {
+        var client = reader.GetString(3);
+        var (agent, surface) = AnalyticsMeasureSets.DimensionsOf(client);
+        return new AnalyticsCell(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), client, reader.GetString(4), agent, surface, measures, engagement);
+    }
 }

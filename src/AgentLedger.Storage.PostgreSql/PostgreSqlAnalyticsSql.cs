@@ -7,8 +7,6 @@ namespace AgentLedger.Storage.PostgreSql;
 /// <summary>SQL fragments of the analytics reader, built from <see cref="UsageMeasures.Columns"/>; filter values are bound, never spliced.</summary>
 internal static class PostgreSqlAnalyticsSql
 {
-    public static readonly string MeasureList = string.Join(", ", UsageMeasures.Columns.Select(c => c.Name));
-
     /// <summary>The rollup that answers [from, to) with the fewest rows: daily (UTC) for whole UTC days, else hourly.</summary>
     public static (string Table, string Time, long Step) Source(long from, long to) =>
         DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Metrics;
 
@@ -68,22 +69,20 @@ public sealed partial class SqliteAnalyticsReader
         }
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Chunks keep the statement under SQLite's parameter limit whatever the page size.
-        foreach (var chunk in userIds.Chunk(500))
+        await using var command = connection.CreateCommand();
+        // One JSON array parameter instead of one parameter per id: no limit on the page size, one statement.
+        // CROSS JOIN keeps json_each as the outer loop, so each id is one primary-key lookup.
+        command.CommandText = """
+            SELECT u.user_id, u.email FROM json_each($ids) AS id
+            CROSS JOIN users AS u ON u.workspace_id = $ws AND u.user_id = id.value
+            WHERE u.email IS NOT NULL
+            """;
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(userIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = connection.CreateCommand();
-            command.Parameters.AddWithValue("$ws", workspaceId);
-            var names = chunk.Select((id, i) =>
-            {
-                command.Parameters.AddWithValue("$u" + i, id);
-                return "$u" + i;
-            }).ToList();
-            command.CommandText = $"SELECT user_id, email FROM users WHERE workspace_id = $ws AND user_id IN ({string.Join(", ", names)}) AND email IS NOT NULL";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                emails[reader.GetString(0)] = reader.GetString(1);
-            }
+            emails[reader.GetString(0)] = reader.GetString(1);
         }
 
         return emails;

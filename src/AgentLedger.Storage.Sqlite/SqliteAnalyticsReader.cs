@@ -66,14 +66,15 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         {
             var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
             var where = SqliteAnalyticsSql.Where(command, scope) + UserRange(command, time, step, fromHour, toHour, afterUser, lastUser);
+            var measures = AnalyticsMeasureSets.For(scope.Activity);
             command.CommandText = $"""
-                SELECT {time}, user_id, team, client_id, model, agent, surface, {SqliteAnalyticsSql.MeasureList}
+                SELECT {time}, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))}
                 FROM {table} WHERE {where}
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                cells.Add(ReadCell(reader, engagement: null));
+                cells.Add(ReadCell(reader, measures, engagement: null));
             }
         }
 
@@ -92,28 +93,28 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         await using var command = connection.CreateCommand();
         var where = SqliteAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", 3600, fromHour, toHour, afterUser, lastUser);
         command.CommandText = $"""
-            SELECT hour_start, user_id, team, client_id, model, agent, surface,
+            SELECT hour_start, user_id, team, client_id, model,
                    count(*),
                    sum(replies > 0 OR upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
                    sum(upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
                    sum(upvotes > 0), sum(downvotes > 0), sum(other_reactions > 0), sum(replies > 0)
             FROM review_comments WHERE {where}
-            GROUP BY hour_start, user_id, team, client_id, model, agent, surface
+            GROUP BY hour_start, user_id, team, client_id, model
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var engagement = new ReviewEngagement
             {
-                Comments = reader.GetInt64(7),
-                Engaged = reader.GetInt64(8),
-                Reacted = reader.GetInt64(9),
-                Upvoted = reader.GetInt64(10),
-                Downvoted = reader.GetInt64(11),
-                ReactedOther = reader.GetInt64(12),
-                Replied = reader.GetInt64(13),
+                Comments = reader.GetInt64(5),
+                Engaged = reader.GetInt64(6),
+                Reacted = reader.GetInt64(7),
+                Upvoted = reader.GetInt64(8),
+                Downvoted = reader.GetInt64(9),
+                ReactedOther = reader.GetInt64(10),
+                Replied = reader.GetInt64(11),
             };
-            cells.Add(ReadCell(reader, engagement));
+            cells.Add(ReadCell(reader, [], engagement));
         }
     }
 
@@ -137,21 +138,18 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         return sql;
     }
 
-    private static AnalyticsCell ReadCell(SqliteDataReader reader, ReviewEngagement? engagement)
+    private static AnalyticsCell ReadCell(SqliteDataReader reader, IReadOnlyList<MeasureColumn> columns, ReviewEngagement? engagement)
     {
         var measures = new UsageMeasures();
-        if (engagement is null)
+        for (var c = 0; c < columns.Count; c++)
         {
-            for (var c = 0; c < UsageMeasures.Columns.Count; c++)
-            {
-                var column = UsageMeasures.Columns[c];
-                var raw = reader.GetInt64(7 + c);
-                column.Set(measures, column.IsMoney ? SqliteMoney.FromMicros(raw) : raw);
-            }
+            var column = columns[c];
+            var raw = reader.GetInt64(5 + c);
+            column.Set(measures, column.IsMoney ? SqliteMoney.FromMicros(raw) : raw);
         }
 
-        return new AnalyticsCell(
-            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-            reader.GetString(5), reader.GetString(6), measures, engagement);
+        var client = reader.GetString(3);
+        var (agent, surface) = AnalyticsMeasureSets.DimensionsOf(client);
+        return new AnalyticsCell(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), client, reader.GetString(4), agent, surface, measures, engagement);
     }
 }

@@ -7,8 +7,6 @@ namespace AgentLedger.Storage.Sqlite;
 /// <summary>SQL fragments of the analytics reader: scope predicates and the select lists, built from <see cref="UsageMeasures.Columns"/>.</summary>
 internal static class SqliteAnalyticsSql
 {
-    public static readonly string MeasureList = string.Join(", ", UsageMeasures.Columns.Select(c => c.Name));
-
     public static readonly string MeasureSums = string.Join(", ", UsageMeasures.Columns.Select(c => $"sum({c.Name})"));
 
     /// <summary>

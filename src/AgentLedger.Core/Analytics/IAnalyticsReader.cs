@@ -19,7 +19,8 @@ public interface IAnalyticsReader
     /// <summary>
     /// Every rollup row in scope in the hours [<paramref name="fromHour"/>, <paramref name="toHour"/>), optionally only of users in
     /// (<paramref name="afterUser"/>, <paramref name="lastUser"/>]; with review-comment engagement cells when the
-    /// scope's activity is code review.
+    /// scope's activity is code review. Only the counters of <see cref="AnalyticsMeasureSets.For"/> the scope's activity are
+    /// read; the others are zero.
     /// </summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken);
