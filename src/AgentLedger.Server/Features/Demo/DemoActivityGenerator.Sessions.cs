@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using AgentLedger.Core.Records;
+using AgentLedger.Server.Features.Ingestion.Events;
+
+namespace AgentLedger.Server.Features.Demo;
+
+internal sealed partial class DemoActivityGenerator
+{
+    /// <summary>Beyond this the agents compact their context (summarise and start over smaller).</summary>
+    private const long ContextLimit = 180_000;
+
+    /// <summary>
+    /// An interactive session (CLI, IDE, desktop, SDK): session start, then turns of user prompt, model responses
+    /// with growing and mostly cached context, and tool calls with their approval decision and result.
+    /// </summary>
+    private void EmitSession(DemoUser user, DemoAgentKit kit, DemoSurfaceChoice surface, DateTimeOffset start)
+    {
+        var client = kit.Clients[surface];
+        var model = kit.ModelFor(user.Archetype, _rng);
+        var version = kit.Version(_day, user.UpgradeLagDays);
+        var userAgent = DemoAgentKit.UserAgent(client, version, user.OperatingSystem, model);
+        var repository = _rng.Pick(user.Team.Repositories);
+        var session = new NativeEvent
+        {
+            Agent = kit.WireName,
+            ClientId = WireNames.Of(client),
+            ClientVersion = version,
+            User = kit.Agent == Agent.Codex ? user.CodexIdentity : user.Identity,
+            SessionId = _rng.NextGuid().ToString(),
+            Model = model,
+        };
+        Emit(user.ClientIp, userAgent, session with
+        {
+            EventId = NextEventId(),
+            Type = SessionStarted,
+            OccurredAt = start,
+            Attributes = new JsonObject
+            {
+                ["os.type"] = user.OperatingSystem,
+                ["repository"] = repository,
+                ["approval_policy"] = _rng.Chance(0.7) ? "on-request" : "never",
+            },
+        });
+
+        var turns = user.Archetype switch
+        {
+            DemoArchetype.Power => 1 + _rng.Poisson(3.0),
+            DemoArchetype.Regular => 1 + _rng.Poisson(1.6),
+            _ => 1 + _rng.Poisson(0.6),
+        };
+        var context = new SessionContext
+        {
+            Repository = repository, Tokens = _rng.Skewed(9_000, 0.3), CachedPrefix = _rng.Chance(0.7) ? 4_096 : 0,
+        };
+        var at = start;
+        for (var turn = 1; turn <= turns; turn++)
+        {
+            at += TimeSpan.FromSeconds(_rng.Skewed(turn == 1 ? 4 : 75));
+            at = EmitTurn(user, kit, session with { TurnId = $"{session.SessionId}:{turn}" }, userAgent, context, at);
+        }
+    }
+
+    private DateTimeOffset EmitTurn(DemoUser user, DemoAgentKit kit, NativeEvent turn, string userAgent, SessionContext context, DateTimeOffset at)
+    {
+        var topic = DemoStackVocabulary.Topic(_rng, user.Team.Stack, context.Repository);
+        var plant = Plants.TakeDue(_day);
+        var prompt = DemoContent.Prompt(_rng, topic, user.WritesKorean);
+        if (plant?.Slot == DemoPlantSlot.Prompt)
+        {
+            prompt = plant.Text;
+        }
+
+        Emit(user.ClientIp, userAgent, turn with { EventId = NextEventId(), Type = UserPrompt, OccurredAt = at, PromptText = prompt });
+        context.Tokens += (prompt.Length / 3) + _rng.Skewed(120);
+
+        var toolCalls = user.Archetype == DemoArchetype.Occasional ? _rng.Poisson(1.2) : _rng.Poisson(2.4);
+        if (plant?.Slot == DemoPlantSlot.ToolOutput)
+        {
+            toolCalls = Math.Max(1, toolCalls);
+        }
+
+        for (var step = 0; step < toolCalls; step++)
+        {
+            at = EmitModelCall(user, kit, turn, userAgent, context, at, DemoContent.ProgressNote(_rng, topic), finalAnswer: false);
+            var tool = kit.Tools[_rng.WeightedIndex(kit.ToolWeights)];
+            var input = DemoContent.ToolInput(_rng, tool.Kind, topic);
+            var decision = Decide(kit, tool);
+            at += TimeSpan.FromMilliseconds(_rng.Skewed(tool.Kind is DemoToolKind.Read or DemoToolKind.Search ? 50 : 2_500));
+            Emit(user.ClientIp, userAgent, turn with
+            {
+                EventId = NextEventId(), Type = ToolDecision, OccurredAt = at,
+                Tool = new NativeEventTool { Name = tool.Name, Input = input, Decision = decision },
+            });
+            if (decision == kit.Deny)
+            {
+                continue;
+            }
+
+            var (output, succeeded) = DemoContent.ToolOutput(_rng, tool.Kind, input, topic);
+            if (plant?.Slot == DemoPlantSlot.ToolOutput && step == toolCalls - 1)
+            {
+                (output, succeeded) = (plant.Text, true);
+            }
+
+            var duration = _rng.Skewed(tool.Kind == DemoToolKind.Shell ? 4_000 : 120);
+            at += TimeSpan.FromMilliseconds(duration);
+            Emit(user.ClientIp, userAgent, turn with
+            {
+                EventId = NextEventId(), Type = ToolResult, OccurredAt = at, DurationMs = duration,
+                Status = succeeded ? "success" : "failure",
+                Tool = new NativeEventTool { Name = tool.Name, Input = input, Output = output },
+            });
+            context.Tokens += (output.Length / 3) + _rng.Skewed(600);
+        }
+
+        var answer = DemoContent.Answer(_rng, topic);
+        if (plant?.Slot == DemoPlantSlot.Response)
+        {
+            answer = plant.Text;
+        }
+
+        return EmitModelCall(user, kit, turn, userAgent, context, at, answer, finalAnswer: true);
+    }
+
+    /// <summary>
+    /// One model call. Input is the whole context, of which the prefix seen by the previous call is usually cached;
+    /// output includes reasoning. About 1% of calls first fail with a provider error and are retried.
+    /// </summary>
+    private DateTimeOffset EmitModelCall(
+        DemoUser user, DemoAgentKit kit, NativeEvent turn, string userAgent, SessionContext context, DateTimeOffset at, string text, bool finalAnswer)
+    {
+        if (_rng.Chance(0.01))
+        {
+            var (status, error) = DemoContent.ApiError(_rng, kit.Agent);
+            at += TimeSpan.FromSeconds(_rng.Between(0.5, 6.0));
+            Emit(user.ClientIp, userAgent, turn with { EventId = NextEventId(), Type = ApiError, OccurredAt = at, Status = status, Error = error });
+        }
+
+        if (context.Tokens > ContextLimit)
+        {
+            context.Tokens = _rng.Skewed(25_000, 0.2);
+            context.CachedPrefix = 0;
+        }
+
+        var input = context.Tokens;
+        var cached = _rng.Chance(0.92) ? context.CachedPrefix : 0;
+        var output = _rng.Skewed(finalAnswer ? 700 : 220);
+        var reasoning = (long)(output * kit.ReasoningShare(turn.Model!, _rng));
+        var duration = 600 + (output * 12) + _rng.Skewed(1_200);
+        at += TimeSpan.FromMilliseconds(duration);
+        Emit(user.ClientIp, userAgent, turn with
+        {
+            EventId = NextEventId(), Type = ModelResponse, OccurredAt = at, DurationMs = duration, Status = "success",
+            Usage = Usage(input, cached, output, reasoning), ResponseText = text,
+        });
+        context.CachedPrefix = input;
+        context.Tokens += output;
+        return at;
+    }
+
+    /// <summary>Reads and searches are allowed by policy; edits and commands are asked for and now and then denied.</summary>
+    private string Decide(DemoAgentKit kit, DemoTool tool)
+    {
+        if (tool.Kind is DemoToolKind.Read or DemoToolKind.Search)
+        {
+            return kit.ApproveForSession;
+        }
+
+        var draw = _rng.NextDouble();
+        return draw < 0.03 ? kit.Deny : draw < 0.25 ? kit.ApproveForSession : kit.Approve;
+    }
+
+    /// <summary>What the model has seen so far in a session, in tokens.</summary>
+    private sealed class SessionContext
+    {
+        public required string Repository { get; init; }
+
+        public long Tokens { get; set; }
+
+        public long CachedPrefix { get; set; }
+    }
+}
