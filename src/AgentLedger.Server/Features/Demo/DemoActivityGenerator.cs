@@ -7,7 +7,7 @@ namespace AgentLedger.Server.Features.Demo;
 /// Generates a plan's activity one day at a time, as native events. Each day draws from its own generator seeded by
 /// the plan's seed and the day, and days are generated in order (planted findings and pull-request numbers carry
 /// over), so the same plan always yields the same events with the same ids. Events later than <c>now</c> are not
-/// emitted: the window ends today, at the present moment.
+/// emitted, nor events before the first day's UTC midnight: the window is whole UTC days ending now.
 /// </summary>
 internal sealed partial class DemoActivityGenerator
 {
@@ -32,6 +32,7 @@ internal sealed partial class DemoActivityGenerator
     private readonly Dictionary<DemoTeam, DemoUser[]> _teams;
     private readonly Dictionary<string, long> _nextPullRequest = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _now;
+    private readonly DateTimeOffset _windowStart;
     private readonly List<DemoEvent> _events = [];
     private Random _rng = new(0);
     private int _day;
@@ -42,6 +43,7 @@ internal sealed partial class DemoActivityGenerator
         _plan = plan;
         _users = users;
         _now = now;
+        _windowStart = new DateTimeOffset(plan.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Plants = new DemoPlants(plan);
         _teams = users.GroupBy(u => u.Team).ToDictionary(g => g.Key, g => g.ToArray());
         var repositories = DemoTeam.All.SelectMany(t => t.Repositories).ToList();
@@ -74,7 +76,10 @@ internal sealed partial class DemoActivityGenerator
             GenerateWorkday(user, midnight, weekend);
         }
 
-        return [.. _events.Where(e => e.Event.OccurredAt <= _now).OrderBy(e => e.Event.OccurredAt!.Value)];
+        // Working days east of UTC start on the previous UTC day; the window is whole UTC days, up to now.
+        return [.. _events
+            .Where(e => e.Event.OccurredAt >= _windowStart && e.Event.OccurredAt <= _now)
+            .OrderBy(e => e.Event.OccurredAt!.Value)];
     }
 
     private double ActivityProbability(DemoUser user, bool weekend)
