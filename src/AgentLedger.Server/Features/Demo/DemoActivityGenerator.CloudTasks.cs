@@ -6,6 +6,9 @@ namespace AgentLedger.Server.Features.Demo;
 
 internal sealed partial class DemoActivityGenerator
 {
+    /// <summary>Completed, failed.</summary>
+    private static readonly double[] CloudOutcomeShares = [0.88, 0.12];
+
     /// <summary>
     /// Cloud tasks handed to a hosted agent: created with the prompt, then completed minutes later with a pull
     /// request (and the whole run's token usage) or failed with the reason, about one in eight.
@@ -36,7 +39,7 @@ internal sealed partial class DemoActivityGenerator
             });
 
             var duration = Math.Min(_rng.Skewed(540_000, 0.5), 1_800_000);
-            var failed = _rng.Chance(0.12);
+            var failed = _cloudOutcomes.Next(CloudOutcomeShares) == 1;
             var input = _rng.Skewed(failed ? 150_000 : 600_000, 0.5);
             var output = _rng.Skewed(failed ? 6_000 : 24_000, 0.4);
             var usage = Usage(input, (long)(input * _rng.Between(0.75, 0.92)), output, (long)(output * kit.ReasoningShare(kit.MainModel, _rng)));

@@ -30,7 +30,7 @@ internal sealed partial class DemoActivityGenerator
         for (var c = 0; c < count; c++)
         {
             var topic = DemoStackVocabulary.Topic(_rng, author.Team.Stack, repository);
-            var priority = (ReviewPriority)_rng.WeightedIndex(DemoReviewContent.PriorityShares);
+            var priority = (ReviewPriority)_priorities.Next(DemoReviewContent.PriorityShares);
             comments.Add((new NativeEventReviewComment
             {
                 CommentId = _rng.NextInt64(3_000_000_000, 4_000_000_000).ToString(CultureInfo.InvariantCulture),
@@ -70,7 +70,7 @@ internal sealed partial class DemoActivityGenerator
             if (_rng.Chance(0.45))
             {
                 var reacter = _rng.Chance(0.7) ? author : Teammate(author);
-                var (kind, content) = DemoReviewContent.Reaction(_rng, priority);
+                var (kind, content) = DemoReviewContent.Reaction(_rng, _reactions, priority);
                 Emit(CloudAddress, userAgent, bot with
                 {
                     EventId = NextEventId(), Type = ReviewReaction, OccurredAt = at + TimeSpan.FromSeconds(_rng.Skewed(1_800)),

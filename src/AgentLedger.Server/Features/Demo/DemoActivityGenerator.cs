@@ -34,6 +34,9 @@ internal sealed partial class DemoActivityGenerator
     private readonly DateTimeOffset _now;
     private readonly DateTimeOffset _windowStart;
     private readonly List<DemoEvent> _events = [];
+    private readonly DemoQuotaSampler _priorities;
+    private readonly DemoQuotaSampler _reactions;
+    private readonly DemoQuotaSampler _cloudOutcomes;
     private Random _rng = new(0);
     private int _day;
     private int _counter;
@@ -45,6 +48,10 @@ internal sealed partial class DemoActivityGenerator
         _now = now;
         _windowStart = new DateTimeOffset(plan.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Plants = new DemoPlants(plan);
+        var rng = new Random(plan.Seed);
+        _priorities = new DemoQuotaSampler(rng.NextDouble());
+        _reactions = new DemoQuotaSampler(rng.NextDouble());
+        _cloudOutcomes = new DemoQuotaSampler(rng.NextDouble());
         _teams = users.GroupBy(u => u.Team).ToDictionary(g => g.Key, g => g.ToArray());
         var repositories = DemoTeam.All.SelectMany(t => t.Repositories).ToList();
         for (var i = 0; i < repositories.Count; i++)

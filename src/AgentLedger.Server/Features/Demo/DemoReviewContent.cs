@@ -78,7 +78,7 @@ internal static class DemoReviewContent
     /// <summary>
     /// A GitHub reaction content with its sentiment. Severe findings are mostly welcomed; nits draw more thumbs down.
     /// </summary>
-    public static (ReactionKind Kind, string Content) Reaction(Random rng, ReviewPriority priority)
+    public static (ReactionKind Kind, string Content) Reaction(Random rng, DemoQuotaSampler kinds, ReviewPriority priority)
     {
         double[] shares = priority switch
         {
@@ -86,7 +86,7 @@ internal static class DemoReviewContent
             ReviewPriority.P2 => [0.6, 0.2, 0.2],
             _ => [0.42, 0.38, 0.2],
         };
-        return rng.WeightedIndex(shares) switch
+        return kinds.Next(shares) switch
         {
             0 => (ReactionKind.Upvote, rng.Chance(0.8) ? "+1" : "heart"),
             1 => (ReactionKind.Downvote, rng.Chance(0.8) ? "-1" : "confused"),
