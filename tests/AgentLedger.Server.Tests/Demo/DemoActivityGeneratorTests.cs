@@ -66,6 +66,28 @@ public sealed class DemoActivityGeneratorTests
     }
 
     [Fact]
+    public void GenerateDay_DefaultPlan_WeekdaysBusierThanWeekendsAndNightsQuiet()
+    {
+        var plan = Plan(users: 300, days: 90);
+        var users = DemoPopulation.Create(plan);
+        var generator = new DemoActivityGenerator(plan, users, Now);
+        var days = Enumerable.Range(60, 28).Select(d => (Date: plan.DateOf(d), Events: generator.GenerateDay(d))).ToList();
+
+        double ActiveUsers(bool weekend) => days
+            .Where(d => (d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) == weekend)
+            .Average(d => d.Events.Select(e => e.Event.User!.Email).Distinct().Count());
+        var weekday = ActiveUsers(weekend: false);
+        var weekendDay = ActiveUsers(weekend: true);
+        Assert.True(weekday > 3 * weekendDay, $"{weekday:F1} active users on an average weekday, {weekendDay:F1} on a weekend day");
+
+        // Teams on UTC work office hours: hardly anything between midnight and 7 in the morning.
+        var onUtc = users.Where(u => u.Team.UtcOffsetMinutes == 0).Select(u => u.Email).ToHashSet();
+        var london = days.SelectMany(d => d.Events).Where(e => onUtc.Contains(e.Event.User!.Email!)).ToList();
+        var night = london.Count(e => e.Event.OccurredAt!.Value.UtcDateTime.Hour < 7);
+        Assert.True(london.Count > 1_000 && night < london.Count * 0.03, $"{night} of {london.Count} events at night");
+    }
+
+    [Fact]
     public void Create_DefaultPlan_UniqueUsersInEveryTeamWithAllArchetypes()
     {
         var users = DemoPopulation.Create(Plan(users: 300, days: 90));

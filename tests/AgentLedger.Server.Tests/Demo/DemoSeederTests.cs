@@ -69,24 +69,6 @@ public sealed class DemoSeederTests
     }
 
     [Fact]
-    public async Task Start_SmallDemo_WeekdaysBusierThanSunday()
-    {
-        using var folder = new TemporaryFolder();
-        await using var server = await DemoTestServer.StartAsync(folder.File("demo.db"), demo: true, Cancellation);
-        await server.WaitUntilReadyAsync(Cancellation);
-
-        var activeByDay = (await ReadRollupsAsync(server))
-            .GroupBy(r => DateOnly.FromDateTime(r.Key.HourStart.UtcDateTime))
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Key.UserId).Distinct().Count());
-
-        // Tuesday to Thursday of both weeks, whole days only (today is the Wednesday, and still going on).
-        var midweek = activeByDay.Where(d => d.Key.DayOfWeek is DayOfWeek.Tuesday or DayOfWeek.Wednesday or DayOfWeek.Thursday
-                                             && d.Key < DateOnly.FromDateTime(DemoTestServer.Now.UtcDateTime)).Select(d => d.Value).ToList();
-        var sunday = activeByDay.Where(d => d.Key.DayOfWeek == DayOfWeek.Sunday).Select(d => d.Value).DefaultIfEmpty(0).Average();
-        Assert.True(midweek.Average() > 2 * sunday, $"mid-week average {midweek.Average():F1} active users, Sunday {sunday:F1}");
-    }
-
-    [Fact]
     public async Task Start_SmallDemo_StoresEveryPlantedFindingVerbatim()
     {
         using var folder = new TemporaryFolder();
