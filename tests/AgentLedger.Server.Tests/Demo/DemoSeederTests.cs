@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Keys;
@@ -6,7 +7,9 @@ using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Ingestion.Events;
+using AgentLedger.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AgentLedger.Server.Tests.Demo;
 
@@ -16,18 +19,39 @@ public sealed class DemoSeederTests
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Start_DemoEnabled_AnswersLiveAtOnceAndReadyWhenSeeded()
+    public async Task Start_WhileSeeding_LiveAnswersAndReadyReportsDemoUnhealthyUntilSeeded()
     {
         using var folder = new TemporaryFolder();
-        await using var server = await DemoTestServer.StartAsync(folder.File("demo.db"), demo: true, Cancellation);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await DemoTestServer.StartAsync(folder.File("demo.db"), demo: true, Cancellation,
+            configure: services => services.AddSingleton<IDirectoryStore>(sp =>
+                new GatedDirectoryStore(sp.GetRequiredService<SqliteWorkspaceStore>(), gate.Task)));
 
+        // The seeder is held before its first write, yet the host has started and answers.
         using var live = await server.GetAsync("/health/live", Cancellation);
+        using var notReady = await server.GetAsync("/health/ready", Cancellation);
+        var seeding = JsonDocument.Parse(await notReady.Content.ReadAsStringAsync(Cancellation)).RootElement;
+        gate.SetResult();
         var ready = await server.WaitUntilReadyAsync(Cancellation);
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal("unhealthy", seeding.GetProperty("checks").GetProperty("demo").GetProperty("status").GetString());
+        Assert.Equal("healthy", seeding.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
         Assert.Equal("healthy", ready.GetProperty("checks").GetProperty("demo").GetProperty("status").GetString());
         var (count, _) = await server.Services.GetRequiredService<IRecordReader>().CountAsync(DemoTestServer.WorkspaceId, Cancellation);
         Assert.True(count > 1_000, $"only {count} records were stored");
+    }
+
+    [Fact]
+    public async Task Start_DemoUsersOutOfRange_FailsNamingTheKey()
+    {
+        using var folder = new TemporaryFolder();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            DemoTestServer.StartAsync(folder.File("demo.db"), demo: true, Cancellation, users: 0));
+
+        Assert.Contains("Users", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

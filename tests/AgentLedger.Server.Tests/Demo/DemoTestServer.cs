@@ -28,7 +28,9 @@ internal sealed class DemoTestServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DemoTestServer> StartAsync(string databasePath, bool demo, CancellationToken cancellationToken, int users = 20, int days = 10)
+    /// <param name="configure">Extra registrations, applied after the fixed clock (test seams).</param>
+    public static async Task<DemoTestServer> StartAsync(
+        string databasePath, bool demo, CancellationToken cancellationToken, int users = 20, int days = 10, Action<IServiceCollection>? configure = null)
     {
         var app = AgentLedgerApp.Build(
             [
@@ -39,8 +41,21 @@ internal sealed class DemoTestServer : IAsyncDisposable
                 $"--Demo:Days={days}",
                 "--Logging:LogLevel:Default=Warning",
             ],
-            builder => builder.Services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-        await app.StartAsync(cancellationToken);
+            builder =>
+            {
+                builder.Services.AddSingleton<TimeProvider>(new FixedClock(Now));
+                configure?.Invoke(builder.Services);
+            });
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new DemoTestServer(app);
     }
 

@@ -34,7 +34,6 @@ internal static class DemoPopulation
             var name = $"{first} {last}";
             users.Add(new DemoUser
             {
-                Index = i,
                 Email = email,
                 DisplayName = name,
                 Login = login,

@@ -12,8 +12,6 @@ internal static class DemoRandomExtensions
 
     public static double Between(this Random rng, double min, double max) => min + (rng.NextDouble() * (max - min));
 
-    public static long Between(this Random rng, long min, long max) => rng.NextInt64(min, max + 1);
-
     /// <summary>A value around <paramref name="median"/> with a long right tail (token counts, durations).</summary>
     public static long Skewed(this Random rng, long median, double spread = 0.6) =>
         Math.Max(1, (long)(median * Math.Exp(spread * Gaussian(rng))));

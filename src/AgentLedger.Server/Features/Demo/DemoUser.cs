@@ -9,8 +9,6 @@ namespace AgentLedger.Server.Features.Demo;
 /// </summary>
 internal sealed record DemoUser
 {
-    public required int Index { get; init; }
-
     public required string Email { get; init; }
 
     public required string DisplayName { get; init; }
