@@ -20,6 +20,7 @@ internal sealed partial class DemoActivityGenerator
         var version = kit.Version(_day, user.UpgradeLagDays);
         var userAgent = DemoAgentKit.UserAgent(client, version, user.OperatingSystem, model);
         var repository = _rng.Pick(user.Team.Repositories);
+        var asksForApproval = _rng.Chance(0.7);
         var session = new NativeEvent
         {
             Agent = kit.WireName,
@@ -38,7 +39,7 @@ internal sealed partial class DemoActivityGenerator
             {
                 ["os.type"] = user.OperatingSystem,
                 ["repository"] = repository,
-                ["approval_policy"] = _rng.Chance(0.7) ? "on-request" : "never",
+                ["approval_policy"] = asksForApproval ? "on-request" : "never",
             },
         });
 
@@ -50,7 +51,7 @@ internal sealed partial class DemoActivityGenerator
         };
         var context = new SessionContext
         {
-            Repository = repository, Tokens = _rng.Skewed(9_000, 0.3), CachedPrefix = _rng.Chance(0.7) ? 4_096 : 0,
+            Repository = repository, AsksForApproval = asksForApproval, Tokens = _rng.Skewed(9_000, 0.3), CachedPrefix = _rng.Chance(0.7) ? 4_096 : 0,
         };
         var at = start;
         for (var turn = 1; turn <= turns; turn++)
@@ -84,13 +85,17 @@ internal sealed partial class DemoActivityGenerator
             at = EmitModelCall(user, kit, turn, userAgent, context, at, DemoContent.ProgressNote(_rng, topic), finalAnswer: false);
             var tool = kit.Tools[_rng.WeightedIndex(kit.ToolWeights)];
             var input = DemoContent.ToolInput(_rng, tool.Kind, topic);
-            var decision = Decide(kit, tool);
-            at += TimeSpan.FromMilliseconds(_rng.Skewed(tool.Kind is DemoToolKind.Read or DemoToolKind.Search ? 50 : 2_500));
-            Emit(user.ClientIp, userAgent, turn with
+            var decision = Decide(kit, tool, context);
+            if (decision is not null)
             {
-                EventId = NextEventId(), Type = ToolDecision, OccurredAt = at,
-                Tool = new NativeEventTool { Name = tool.Name, Input = input, Decision = decision },
-            });
+                at += TimeSpan.FromMilliseconds(_rng.Skewed(tool.Kind is DemoToolKind.Read or DemoToolKind.Search ? 50 : 2_500));
+                Emit(user.ClientIp, userAgent, turn with
+                {
+                    EventId = NextEventId(), Type = ToolDecision, OccurredAt = at,
+                    Tool = new NativeEventTool { Name = tool.Name, Input = input, Decision = decision },
+                });
+            }
+
             if (decision == kit.Deny)
             {
                 continue;
@@ -158,22 +163,37 @@ internal sealed partial class DemoActivityGenerator
         return at;
     }
 
-    /// <summary>Reads and searches are allowed by policy; edits and commands are asked for and now and then denied.</summary>
-    private string Decide(DemoAgentKit kit, DemoTool tool)
+    /// <summary>
+    /// The approval decision recorded for a tool call, or null when the agent records none, as the real clients
+    /// behave: Claude Code records every decision (policy-allowed ones too); Gemini CLI asks before shell commands
+    /// and edits only; Codex asks only under an on-request policy and only for the calls its sandbox does not allow,
+    /// which are denied more often.
+    /// </summary>
+    private string? Decide(DemoAgentKit kit, DemoTool tool, SessionContext context)
     {
-        if (tool.Kind is DemoToolKind.Read or DemoToolKind.Search)
+        var harmless = tool.Kind is DemoToolKind.Read or DemoToolKind.Search or DemoToolKind.Web;
+        switch (kit.Agent)
         {
-            return kit.ApproveForSession;
+            case Agent.ClaudeCode when harmless:
+                return kit.Approve;
+            case Agent.GeminiCli when harmless:
+                return null;
+            case Agent.Codex when !context.AsksForApproval || !_rng.Chance(0.2):
+                return null;
         }
 
         var draw = _rng.NextDouble();
-        return draw < 0.03 ? kit.Deny : draw < 0.25 ? kit.ApproveForSession : kit.Approve;
+        var denied = kit.Agent == Agent.Codex ? 0.1 : 0.03;
+        return draw < denied ? kit.Deny : draw < denied + 0.22 ? kit.ApproveForSession : kit.Approve;
     }
 
     /// <summary>What the model has seen so far in a session, in tokens.</summary>
     private sealed class SessionContext
     {
         public required string Repository { get; init; }
+
+        /// <summary>Whether the session's approval policy asks the user before running what the sandbox does not allow.</summary>
+        public required bool AsksForApproval { get; init; }
 
         public long Tokens { get; set; }
 
