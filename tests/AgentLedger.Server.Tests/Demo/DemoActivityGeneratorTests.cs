@@ -87,6 +87,22 @@ public sealed class DemoActivityGeneratorTests
         Assert.True(london.Count > 1_000 && night < london.Count * 0.03, $"{night} of {london.Count} events at night");
     }
 
+    [Theory]
+    [InlineData(1, 20, 10)]
+    [InlineData(2, 20, 10)]
+    [InlineData(3, 8, 4)]
+    [InlineData(4, 300, 30)]
+    public void GenerateDay_AnySeed_EmitsEveryPlantedFinding(int seed, int users, int days)
+    {
+        var plan = Plan(users, days) with { Seed = seed };
+        var generator = new DemoActivityGenerator(plan, DemoPopulation.Create(plan), Now);
+
+        var texts = Enumerable.Range(0, plan.Days).SelectMany(generator.GenerateDay)
+            .SelectMany(e => new[] { e.Event.PromptText, e.Event.ResponseText, e.Event.Tool?.Output }).OfType<string>().ToList();
+
+        Assert.All(generator.Plants.All, p => Assert.Contains(texts, t => t.Contains(p.Finding, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Create_DefaultPlan_UniqueUsersInEveryTeamWithAllArchetypes()
     {

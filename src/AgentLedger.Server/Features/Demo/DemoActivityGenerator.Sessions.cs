@@ -64,18 +64,20 @@ internal sealed partial class DemoActivityGenerator
     private DateTimeOffset EmitTurn(DemoUser user, DemoAgentKit kit, NativeEvent turn, string userAgent, SessionContext context, DateTimeOffset at)
     {
         var topic = DemoStackVocabulary.Topic(_rng, user.Team.Stack, context.Repository);
-        var plant = Plants.TakeDue(_day);
+        // Plants go only into turns that are kept whole (inside the window, well before now), so none is lost.
+        var plantable = at >= _windowStart && at.AddHours(1) <= _now;
         var prompt = DemoContent.Prompt(_rng, topic, user.WritesKorean);
-        if (plant?.Slot == DemoPlantSlot.Prompt)
+        if (plantable && Plants.TakeDue(_day, DemoPlantSlot.Prompt) is { } promptPlant)
         {
-            prompt = plant.Text;
+            prompt = promptPlant.Text;
         }
 
         Emit(user.ClientIp, userAgent, turn with { EventId = NextEventId(), Type = UserPrompt, OccurredAt = at, PromptText = prompt });
         context.Tokens += (prompt.Length / 3) + _rng.Skewed(120);
 
         var toolCalls = user.Archetype == DemoArchetype.Occasional ? _rng.Poisson(1.2) : _rng.Poisson(2.4);
-        if (plant?.Slot == DemoPlantSlot.ToolOutput)
+        var toolPlant = plantable ? Plants.TakeDue(_day, DemoPlantSlot.ToolOutput) : null;
+        if (toolPlant is not null)
         {
             toolCalls = Math.Max(1, toolCalls);
         }
@@ -102,9 +104,9 @@ internal sealed partial class DemoActivityGenerator
             }
 
             var (output, succeeded) = DemoContent.ToolOutput(_rng, tool.Kind, input, topic);
-            if (plant?.Slot == DemoPlantSlot.ToolOutput && step == toolCalls - 1)
+            if (toolPlant is not null)
             {
-                (output, succeeded) = (plant.Text, true);
+                (output, succeeded, toolPlant) = (toolPlant.Text, true, null);
             }
 
             var duration = _rng.Skewed(tool.Kind == DemoToolKind.Shell ? 4_000 : 120);
@@ -118,10 +120,15 @@ internal sealed partial class DemoActivityGenerator
             context.Tokens += (output.Length / 3) + _rng.Skewed(600);
         }
 
-        var answer = DemoContent.Answer(_rng, topic);
-        if (plant?.Slot == DemoPlantSlot.Response)
+        if (toolPlant is not null)
         {
-            answer = plant.Text;
+            Plants.Defer(toolPlant);
+        }
+
+        var answer = DemoContent.Answer(_rng, topic);
+        if (plantable && Plants.TakeDue(_day, DemoPlantSlot.Response) is { } responsePlant)
+        {
+            answer = responsePlant.Text;
         }
 
         return EmitModelCall(user, kit, turn, userAgent, context, at, answer, finalAnswer: true);

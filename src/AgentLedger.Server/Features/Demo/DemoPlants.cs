@@ -7,18 +7,32 @@ namespace AgentLedger.Server.Features.Demo;
 /// </summary>
 internal sealed class DemoPlants
 {
-    private readonly Queue<DemoPlant> _pending;
+    private readonly List<DemoPlant> _pending;
 
     public DemoPlants(DemoPlan plan)
     {
         All = Create(plan);
-        _pending = new Queue<DemoPlant>(All);
+        _pending = [.. All];
     }
 
     public IReadOnlyList<DemoPlant> All { get; }
 
-    /// <summary>The next plant due on or before <paramref name="day"/>, once; null when none is due.</summary>
-    public DemoPlant? TakeDue(int day) => _pending.TryPeek(out var next) && next.Day <= day ? _pending.Dequeue() : null;
+    /// <summary>The earliest plant for <paramref name="slot"/> due on or before <paramref name="day"/>, once; or null.</summary>
+    public DemoPlant? TakeDue(int day, DemoPlantSlot slot)
+    {
+        var index = _pending.FindIndex(p => p.Slot == slot && p.Day <= day);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var plant = _pending[index];
+        _pending.RemoveAt(index);
+        return plant;
+    }
+
+    /// <summary>Gives back a plant that its turn could not carry (its tool calls were all denied), for a later turn.</summary>
+    public void Defer(DemoPlant plant) => _pending.Insert(0, plant);
 
     private static List<DemoPlant> Create(DemoPlan plan)
     {
