@@ -44,6 +44,26 @@ public sealed class DemoSeederTests
     }
 
     [Fact]
+    public async Task Start_SeedingFails_ServerKeepsRunningAndReadyReportsDemoDegraded()
+    {
+        using var folder = new TemporaryFolder();
+        var broken = Task.FromException(new InvalidOperationException("directory unavailable"));
+        await using var server = await DemoTestServer.StartAsync(folder.File("demo.db"), demo: true, Cancellation,
+            configure: services => services.AddSingleton<IDirectoryStore>(sp =>
+                new GatedDirectoryStore(sp.GetRequiredService<SqliteWorkspaceStore>(), broken)));
+
+        var ready = await server.WaitUntilReadyAsync(Cancellation);
+        using var live = await server.GetAsync("/health/live", Cancellation);
+
+        var demo = ready.GetProperty("checks").GetProperty("demo");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("degraded", demo.GetProperty("status").GetString());
+        Assert.Contains("directory unavailable", demo.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var (count, _) = await server.Services.GetRequiredService<IRecordReader>().CountAsync(DemoTestServer.WorkspaceId, Cancellation);
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
     public async Task Start_DemoUsersOutOfRange_FailsNamingTheKey()
     {
         using var folder = new TemporaryFolder();
