@@ -14,7 +14,6 @@ public sealed class IngestBenchmarkConfig : ManualConfig
 {
     public IngestBenchmarkConfig()
     {
-        Add(DefaultConfig.Instance);
         AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithWarmupCount(3)
