@@ -11,6 +11,9 @@ public sealed record CrashRoundResult
 
     public required int Acknowledged { get; init; }
 
+    /// <summary>From the start of the load to the first 2xx (server warm-up).</summary>
+    public required TimeSpan FirstAcknowledgedAfter { get; init; }
+
     /// <summary>Events in requests sent and not yet answered when SIGKILL was sent.</summary>
     public required int InFlightAtKill { get; init; }
 
@@ -48,7 +51,7 @@ public sealed record CrashRoundResult
 
     public override string ToString() =>
         $"""
-        round {Round}: killed with SIGKILL after {KilledAfter.TotalSeconds:F1} s (server exit code {ServerExitCode})
+        round {Round}: first 2xx after {FirstAcknowledgedAfter.TotalSeconds:F1} s; killed with SIGKILL {KilledAfter.TotalSeconds:F1} s later (server exit code {ServerExitCode})
           sent {Sent} events in {Batches} batches; acknowledged {Acknowledged}; in flight at kill {InFlightAtKill}; unacknowledged {Unacknowledged}; error statuses before kill {ErrorStatusesBeforeKill}
           after restart: found {AfterRestart.AcknowledgedFound} of {AfterRestart.AcknowledgedFound + AfterRestart.Missing} acknowledged (all rounds); missing {AfterRestart.Missing}; duplicates {AfterRestart.Duplicates}; records {AfterRestart.Stored}; seq {(AfterRestart.SeqError ?? $"gap-free 1..{AfterRestart.Stored}")}; unacknowledged but stored {UnacknowledgedButStored}
           re-sent {ResentEvents} unacknowledged events: accepted {ResentAccepted}, duplicates {ResentDuplicates}

@@ -56,14 +56,19 @@ public sealed class CrashTestRunner(CrashTestOptions options, TextWriter output,
         // 1. Load, then SIGKILL at a random moment.
         var load = new IngestLoad(client, options, round, time);
         int inFlightAtKill, exitCode;
-        TimeSpan killedAfter;
+        TimeSpan killedAfter, firstAcknowledgedAfter;
         await using (var server = await ServerProcess.StartAsync(options.ServerDll, database, log, StartTimeout, abort).ConfigureAwait(false))
         {
             client.BaseAddress = server.BaseAddress;
             var killAfter = options.KillAfterMin + (options.KillAfterMax - options.KillAfterMin) * random.NextDouble();
             using var stopSending = new CancellationTokenSource();
-            var started = Stopwatch.StartNew();
+            var loadStarted = Stopwatch.StartNew();
             var loadTask = load.RunAsync(stopSending.Token, abort);
+            // The kill delay counts from the first 2xx, so that a cold start (JIT, a busy shared machine) cannot
+            // leave the kill landing before anything was acknowledged.
+            await Task.WhenAny(load.FirstAcknowledged, loadTask, Task.Delay(StartTimeout, abort)).ConfigureAwait(false);
+            firstAcknowledgedAfter = loadStarted.Elapsed;
+            var started = Stopwatch.StartNew();
             await Task.WhenAny(Task.Delay(killAfter, abort), loadTask).ConfigureAwait(false);
             abort.ThrowIfCancellationRequested();
             await stopSending.CancelAsync().ConfigureAwait(false);
@@ -140,6 +145,7 @@ public sealed class CrashTestRunner(CrashTestOptions options, TextWriter output,
             Unacknowledged = unacknowledged.Sum(b => b.Count),
             ErrorStatusesBeforeKill = load.ErrorStatuses,
             KilledAfter = killedAfter,
+            FirstAcknowledgedAfter = firstAcknowledgedAfter,
             ServerExitCode = exitCode,
             AfterRestart = afterRestart,
             UnacknowledgedButStored = unacknowledgedStored,

@@ -15,10 +15,14 @@ public sealed class IngestLoad(IngestClient client, CrashTestOptions options, in
     private readonly ConcurrentQueue<SentBatch> _acknowledged = new();
     private readonly ConcurrentQueue<SentBatch> _unacknowledged = new();
     private readonly ConcurrentQueue<string> _anomalies = new();
+    private readonly TaskCompletionSource _firstAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sentEvents;
     private int _errorStatuses;
 
     public IReadOnlyCollection<SentBatch> Sent => _sent;
+
+    /// <summary>Completes at the first 2xx: the server is warm (JIT, connections) and the steady load has begun.</summary>
+    public Task FirstAcknowledged => _firstAcknowledged.Task;
 
     public IReadOnlyCollection<SentBatch> AcknowledgedBatches => _acknowledged;
 
@@ -65,6 +69,7 @@ public sealed class IngestLoad(IngestClient client, CrashTestOptions options, in
             if (outcome.Acknowledged)
             {
                 _acknowledged.Enqueue(batch);
+                _firstAcknowledged.TrySetResult();
                 // A connection reused after a keep-alive race may be retried by the handler, so duplicates can be
                 // reported on a first send; what must hold is that the answer accounts for every event.
                 if (outcome.Accepted >= 0 && (outcome.Accepted + outcome.Duplicates != size || outcome.Rejected != 0))
