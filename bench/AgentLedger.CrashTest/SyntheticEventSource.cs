@@ -87,7 +87,8 @@ public static class SyntheticEventSource
     {
         var (clientId, model) = Clients[random.Next(Clients.Length)];
         var user = random.Next(Users);
-        var occurredAt = now.AddSeconds(-random.Next(0, 3 * 24 * 3600));
+        // Agents report as they work: events reach the server within minutes of happening.
+        var occurredAt = now.AddMilliseconds(-random.Next(0, 15 * 60 * 1000));
         var common = new SyntheticEvent
         {
             EventId = eventId,
