@@ -17,7 +17,7 @@ public sealed class IngestBenchmarkConfig : ManualConfig
         AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithWarmupCount(3)
-            .WithIterationCount(12)
+            .WithIterationCount(20)
             .WithId("durable-sqlite"));
         AddColumn(new EventsPerSecondColumn());
         AddColumn(StatisticColumn.Median, StatisticColumn.P95);

@@ -14,7 +14,8 @@ public sealed record CrashRoundResult
     /// <summary>From the start of the load to the first 2xx (server warm-up).</summary>
     public required TimeSpan FirstAcknowledgedAfter { get; init; }
 
-    /// <summary>Events in requests sent and not yet answered when SIGKILL was sent.</summary>
+    /// <summary>Events in requests whose answer the client had not read when SIGKILL was sent (an upper bound: an answer
+    /// already in a socket buffer is still read, and counts as acknowledged).</summary>
     public required int InFlightAtKill { get; init; }
 
     /// <summary>Events of this round without a 2xx once every sender had stopped (in flight at the kill, or sent just after).</summary>

@@ -5,7 +5,7 @@ namespace AgentLedger.CrashTest;
 
 /// <summary>
 /// A built <c>agentledger.dll</c> running as a child process on a loopback port chosen by the kernel (port 0;
-/// the address is read from the "AgentLedger listening on" line). <see cref="CrashAsync"/> sends SIGKILL.
+/// the address is read from the "AgentLedger listening on" line). <see cref="Kill"/> sends SIGKILL.
 /// The child's output goes to a log file, never to the console.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
@@ -71,12 +71,14 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Kills the server with SIGKILL (on Unix <see cref="Process.Kill()"/> is <c>kill(pid, SIGKILL)</c>): no shutdown
-    /// hook, no flush, no disposal runs. Returns the exit code, which is 128 + 9 = 137 for a SIGKILL.
+    /// Sends SIGKILL (on Unix <see cref="Process.Kill()"/> is <c>kill(pid, SIGKILL)</c>): no shutdown hook, no flush,
+    /// no disposal runs in the server. Returns as soon as the signal is sent; see <see cref="WaitForExitAsync"/>.
     /// </summary>
-    public async Task<int> CrashAsync()
+    public void Kill() => _process.Kill();
+
+    /// <summary>Waits for the process to end and returns its exit code, which is 128 + 9 = 137 after a SIGKILL.</summary>
+    public async Task<int> WaitForExitAsync()
     {
-        _process.Kill();
         await _process.WaitForExitAsync().ConfigureAwait(false);
         return _process.ExitCode;
     }
