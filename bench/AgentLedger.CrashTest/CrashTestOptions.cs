@@ -30,7 +30,7 @@ public sealed record CrashTestOptions
     /// <summary>Where the database and server logs go; a fresh temporary folder when null.</summary>
     public string? DataDirectory { get; init; }
 
-    /// <summary>Keep the data folder after the run (it is deleted by default).</summary>
+    /// <summary>Keep the data folder after a passing run (a failing run always keeps it).</summary>
     public bool KeepData { get; init; }
 
     public string WorkspaceId { get; init; } = "crash-test";

@@ -38,9 +38,14 @@ public sealed class CrashTestRunner(CrashTestOptions options, TextWriter output,
         }
         finally
         {
-            if (!options.KeepData && options.DataDirectory is null)
+            // A failed or aborted run keeps its database and server logs for inspection.
+            if (!options.KeepData && options.DataDirectory is null && results.Count == options.Rounds && results.TrueForAll(r => r.Passed))
             {
                 Directory.Delete(dataDirectory, recursive: true);
+            }
+            else
+            {
+                await output.WriteLineAsync($"data and server logs kept in {dataDirectory}").ConfigureAwait(false);
             }
         }
 

@@ -12,7 +12,7 @@ var killMax = new Option<double>("--kill-after-max") { Description = "Latest kil
 var maxEvents = new Option<int>("--max-events") { Description = "Cap on events sent per round.", DefaultValueFactory = _ => 500_000 };
 var seed = new Option<int?>("--seed") { Description = "Random seed (batch sizes, payloads, kill moments)." };
 var timeout = new Option<double>("--timeout") { Description = "Seconds before the whole run is aborted as failed.", DefaultValueFactory = _ => 600 };
-var dataDirectory = new Option<DirectoryInfo?>("--data") { Description = "Folder for the database and server logs (default: a fresh temporary folder, deleted after)." };
+var dataDirectory = new Option<DirectoryInfo?>("--data") { Description = "Folder for the database and server logs (default: a fresh temporary folder, deleted after a passing run)." };
 var keep = new Option<bool>("--keep-data") { Description = "Keep the temporary data folder." };
 
 var root = new RootCommand("SIGKILLs a loaded AgentLedger server and checks that no acknowledged event is lost or stored twice.")
