@@ -1,4 +1,5 @@
 using AgentLedger.Core.Records;
+using AgentLedger.Otlp.Proto.Logs.V1;
 using AgentLedger.Otlp.Proto.Trace.V1;
 
 namespace AgentLedger.Otlp.Mapping.Vocabularies;
@@ -20,6 +21,9 @@ internal sealed class CodexVocabulary : AgentVocabulary
         resource.ServiceName?.StartsWith("codex", StringComparison.OrdinalIgnoreCase) == true
         || scope.Name.StartsWith("codex", StringComparison.Ordinal)
         || eventName?.StartsWith("codex.", StringComparison.Ordinal) == true;
+
+    /// <summary>The OTLP <c>eventName</c> field holds a source location (<c>event otel/src/…rs:703</c>), not the event.</summary>
+    public override string? LogEventName(LogRecord log, AttributeMap attributes) => attributes.String("event.name");
 
     /// <summary>
     /// The originator names the front end: <c>codex_exec</c> and <c>codex_cli_rs</c> (the TUI) are the CLI,
