@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentLedger.Core.Records;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed record ActorIdentity
 
     public string? DisplayName { get; init; }
 
+    [JsonIgnore]
     public bool IsEmpty => Keys().Count == 0;
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentLedger.Core.Records;
 
 /// <summary>
@@ -14,5 +16,6 @@ public sealed record TokenUsage(long InputTokens, long CachedInputTokens, long O
 
     public long TotalTokens => InputTokens + OutputTokens;
 
+    [JsonIgnore]
     public bool IsEmpty => InputTokens == 0 && CachedInputTokens == 0 && OutputTokens == 0 && ReasoningTokens == 0;
 }

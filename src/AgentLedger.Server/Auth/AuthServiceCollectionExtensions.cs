@@ -1,0 +1,38 @@
+using AgentLedger.Core.Keys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AgentLedger.Server.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddAgentLedgerAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyClaims.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyClaims.Scheme, null);
+        services.AddAuthorization(options =>
+        {
+            foreach (var scope in Enum.GetValues<ApiKeyScope>().Where(s => s != ApiKeyScope.None))
+            {
+                options.AddPolicy(PolicyName(scope), policy => policy
+                    .AddAuthenticationSchemes(ApiKeyClaims.Scheme)
+                    .RequireAuthenticatedUser()
+                    .AddRequirements(new ScopeRequirement(scope)));
+            }
+        });
+        services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        return services;
+    }
+
+    /// <summary>The endpoint needs an API key with <paramref name="scope"/>.</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, ApiKeyScope scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(PolicyName(scope));
+
+    /// <summary>The route's <c>{workspace_id}</c> must be the key's own workspace (404 otherwise).</summary>
+    public static RouteGroupBuilder RequireOwnWorkspace(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter<WorkspaceRouteFilter>();
+
+    private static string PolicyName(ApiKeyScope scope) => "scope:" + ApiKeyScopes.Format(scope);
+}

@@ -1,0 +1,27 @@
+using AgentLedger.Core.Keys;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace AgentLedger.Server.Auth;
+
+/// <summary>Answers a missing scope with a 403 ProblemDetails that names the scope the endpoint needs.</summary>
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().FirstOrDefault();
+            var detail = missing is null
+                ? "The API key may not use this endpoint."
+                : $"The API key lacks the '{ApiKeyScopes.Format(missing.Scope)}' scope this endpoint needs.";
+            await Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden")
+                .ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+    }
+}

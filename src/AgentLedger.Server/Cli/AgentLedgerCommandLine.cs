@@ -1,0 +1,42 @@
+using System.CommandLine;
+using AgentLedger.Server.Hosting;
+
+namespace AgentLedger.Server.Cli;
+
+/// <summary>
+/// The executable's commands: <c>serve</c> (the default), <c>migrate</c> and <c>keys</c>. Arguments a command does
+/// not know are passed to the host as configuration (<c>--urls</c>, <c>--Storage:Sqlite:Path=…</c>).
+/// </summary>
+public static class AgentLedgerCommandLine
+{
+    public static Task<int> InvokeAsync(string[] args)
+    {
+        var root = new RootCommand("AgentLedger: governance and observability for AI coding agents.");
+        var serve = ServeCommand.Create();
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+
+        // No command, or only options: serve.
+        var known = root.Subcommands.Select(c => c.Name).Append("--help").Append("-h").Append("-?").Append("--version");
+        if (args.Length == 0 || !known.Contains(args[0], StringComparer.Ordinal))
+        {
+            args = ["serve", .. args];
+        }
+
+        return root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Builds a non-web host for commands that use storage but serve nothing.</summary>
+    internal static IHost BuildToolHost(IReadOnlyList<string> hostArgs)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = hostArgs.ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AgentLedgerApp.AddServices(builder);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        return builder.Build();
+    }
+}

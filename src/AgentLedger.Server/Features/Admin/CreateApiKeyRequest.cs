@@ -1,0 +1,3 @@
+namespace AgentLedger.Server.Features.Admin;
+
+public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? Scopes);

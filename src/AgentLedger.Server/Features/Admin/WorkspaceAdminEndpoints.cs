@@ -1,0 +1,125 @@
+using AgentLedger.Core.Identity;
+using AgentLedger.Core.Keys;
+using AgentLedger.Core.Records;
+using AgentLedger.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgentLedger.Server.Features.Admin;
+
+/// <summary>Workspace details, API keys and the user directory, under <c>/api/v1/workspaces/{workspace_id}</c>.</summary>
+public static class WorkspaceAdminEndpoints
+{
+    public const int MaxDirectoryBatch = 10_000;
+
+    public static IEndpointRouteBuilder MapWorkspaceAdmin(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/workspaces/{workspace_id}").RequireOwnWorkspace().WithTags("Admin");
+        group.MapGet("/", GetWorkspaceAsync).RequireAuthorization();
+        group.MapGet("/keys", ListKeysAsync).RequireScope(ApiKeyScope.Admin);
+        group.MapPost("/keys", CreateKeyAsync).RequireScope(ApiKeyScope.Admin);
+        group.MapDelete("/keys/{key_id}", RevokeKeyAsync).RequireScope(ApiKeyScope.Admin);
+        group.MapPut("/directory/users", UpsertUsersAsync).RequireScope(ApiKeyScope.Admin);
+        group.MapGet("/directory/users", ListUsersAsync).RequireScope(ApiKeyScope.AnalyticsRead);
+        return routes;
+    }
+
+    public static async Task<Results<Ok<WorkspaceResponse>, NotFound>> GetWorkspaceAsync(
+        [AsParameters] WorkspaceRoute route, IWorkspaceStore workspaces, IRecordReader records, CancellationToken cancellationToken)
+    {
+        var workspace = await workspaces.FindWorkspaceAsync(route.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        if (workspace is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (count, lastSeq) = await records.CountAsync(route.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new WorkspaceResponse(workspace.Id, workspace.Name, workspace.CreatedAt, count, lastSeq));
+    }
+
+    public static async Task<Ok<IReadOnlyList<ApiKeyResponse>>> ListKeysAsync(
+        [AsParameters] WorkspaceRoute route, IWorkspaceStore workspaces, CancellationToken cancellationToken)
+    {
+        var keys = await workspaces.ListApiKeysAsync(route.WorkspaceId, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<ApiKeyResponse>>(keys.Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> CreateKeyAsync(
+        [AsParameters] WorkspaceRoute route, CreateApiKeyRequest request, ApiKeyIssuer issuer, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            return TypedResults.Problem(detail: "name is required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        ApiKeyScope scopes;
+        try
+        {
+            scopes = ApiKeyScopes.Parse(string.Join(' ', request.Scopes ?? []));
+        }
+        catch (FormatException ex)
+        {
+            return TypedResults.Problem(detail: "scopes: " + ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (scopes == ApiKeyScope.None)
+        {
+            return TypedResults.Problem(detail: $"scopes needs at least one of: {string.Join(", ", ApiKeyScopes.AllNames)}.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var issued = await issuer.IssueAsync(route.WorkspaceId, request.Name, scopes, cancellationToken).ConfigureAwait(false);
+        var response = new CreatedApiKeyResponse(issued.Info.KeyId, issued.Info.Name, ScopeNames(issued.Info.Scopes), issued.Token);
+        return TypedResults.Created($"/api/v1/workspaces/{route.WorkspaceId}/keys/{issued.Info.KeyId}", response);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
+        [AsParameters] WorkspaceRoute route, string key_id, IWorkspaceStore workspaces, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var revoked = await workspaces.RevokeApiKeyAsync(route.WorkspaceId, key_id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return revoked
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(detail: $"No active key '{key_id}' in this workspace.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<DirectoryUserResponse>>, ProblemHttpResult>> UpsertUsersAsync(
+        [AsParameters] WorkspaceRoute route, IReadOnlyList<DirectoryUserRequest> users, IDirectoryStore directory, CancellationToken cancellationToken)
+    {
+        if (users.Count > MaxDirectoryBatch)
+        {
+            return TypedResults.Problem(detail: $"At most {MaxDirectoryBatch} users per request.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var invalid = users.Select((u, i) => (u, i)).FirstOrDefault(p => string.IsNullOrWhiteSpace(p.u.Email) || !p.u.Email.Contains('@', StringComparison.Ordinal));
+        if (invalid.u is not null)
+        {
+            return TypedResults.Problem(detail: $"[{invalid.i}].email must be an e-mail address.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var updates = users.Select(u => new DirectoryUserUpdate(u.Email!, u.DisplayName, u.Team)).ToList();
+        var stored = await directory.UpsertUsersAsync(route.WorkspaceId, updates, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<DirectoryUserResponse>>(stored.Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Ok<DirectoryUsersPage>, ProblemHttpResult>> ListUsersAsync(
+        [AsParameters] WorkspaceRoute route, string? page, int? limit, IDirectoryStore directory, CancellationToken cancellationToken)
+    {
+        var size = limit ?? 100;
+        if (size is < 1 or > 1000)
+        {
+            return TypedResults.Problem(detail: "limit must be between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var users = await directory.ListUsersAsync(route.WorkspaceId, page, size + 1, cancellationToken).ConfigureAwait(false);
+        var hasMore = users.Count > size;
+        var data = users.Take(size).Select(ToResponse).ToList();
+        return TypedResults.Ok(new DirectoryUsersPage(data, hasMore, hasMore ? data[^1].UserId : null));
+    }
+
+    private static ApiKeyResponse ToResponse(ApiKeyInfo key) =>
+        new(key.KeyId, key.Name, ScopeNames(key.Scopes), key.CreatedAt, key.RevokedAt);
+
+    private static DirectoryUserResponse ToResponse(DirectoryUser user) => new(user.UserId, user.Email, user.DisplayName, user.Team);
+
+    private static string[] ScopeNames(ApiKeyScope scopes) =>
+        ApiKeyScopes.Format(scopes).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

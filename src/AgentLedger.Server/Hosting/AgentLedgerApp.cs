@@ -1,0 +1,70 @@
+using System.Text.Json;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Admin;
+using AgentLedger.Server.Features.Compliance;
+using AgentLedger.Server.Features.Health;
+using AgentLedger.Server.Features.Ingestion;
+using AgentLedger.Server.Features.Ingestion.Events;
+using AgentLedger.Server.Storage;
+
+namespace AgentLedger.Server.Hosting;
+
+/// <summary>Composes the web host: every feature registers its services and maps its endpoints here, in order.</summary>
+public static class AgentLedgerApp
+{
+    /// <param name="args">Host arguments (configuration overrides such as <c>--urls</c> or <c>--Storage:Sqlite:Path=…</c>).</param>
+    /// <param name="configureServices">Extra registrations, applied last (tests replace the TimeProvider here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        AddServices(builder);
+        builder.Services.AddHostedService<ServerAddressReporter>();
+        configureServices?.Invoke(builder);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Registers everything except the web host itself; the command-line tools reuse it.</summary>
+    public static void AddServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<IngestCommitExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        services.AddAgentLedgerStorage(builder.Configuration);
+        services.AddAgentLedgerAuth();
+        services.AddAgentLedgerHealth();
+
+        services.AddSingleton(new CreditCalculator(PriceBook.Default));
+        services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IngestBodyReader>();
+        services.AddSingleton<NativeEventMapper>();
+        services.AddSingleton<ApiKeyIssuer>();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapAgentLedgerHealth();
+        app.MapNativeEvents();
+        app.MapWorkspaceAdmin();
+        app.MapRecordFeed();
+    }
+}
