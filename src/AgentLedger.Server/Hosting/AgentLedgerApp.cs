@@ -6,6 +6,7 @@ using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
+using AgentLedger.Server.Features.Ingestion.Otlp;
 using AgentLedger.Server.Storage;
 
 namespace AgentLedger.Server.Hosting;
@@ -23,6 +24,7 @@ public static class AgentLedgerApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         AddServices(builder);
+        builder.AddOtlpIngestion();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);
         var app = builder.Build();
@@ -64,6 +66,7 @@ public static class AgentLedgerApp
 
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
+        app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
         app.MapRecordFeed();
     }
