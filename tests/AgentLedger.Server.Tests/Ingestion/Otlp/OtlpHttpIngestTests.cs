@@ -28,7 +28,7 @@ public sealed class OtlpHttpIngestTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal("CODEX_CLI", (string?)prompt["client_id"]);
         Assert.Equal("cli", (string?)prompt["surface"]);
         Assert.Equal("otlp", (string?)prompt["source"]);
-        Assert.Equal("OTel-OTLP-Exporter-Rust/0.31.0", (string?)prompt["user_agent"] ?? "OTel-OTLP-Exporter-Rust/0.31.0");
+        Assert.Equal("127.0.0.1", (string?)prompt["client_ip"]);
         var tool = records.Single(r => (string?)r["kind"] == "tool.result");
         Assert.Equal("exec_command", (string?)tool["tool_name"]);
     }
