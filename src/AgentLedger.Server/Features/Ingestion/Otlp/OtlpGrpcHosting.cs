@@ -43,12 +43,12 @@ public static class OtlpGrpcHosting
     /// <summary>
     /// Kestrel binds either the configured URLs or endpoints set in code, never both; so once the gRPC port is
     /// added in code, the URLs (<c>Urls</c>, <c>--urls</c>, <c>ASPNETCORE_URLS</c>) are bound here too, first,
-    /// so that the main address stays the first one reported.
+    /// so that the main address stays the first one reported. (Kestrel still logs that it "overrides" the URLs:
+    /// it binds exactly them, plus the gRPC port.)
     /// </summary>
     private static void ListenWithGrpcPort(WebApplicationBuilder builder, OtlpGrpcOptions options)
     {
         var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : "http://localhost:5000";
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
