@@ -45,10 +45,16 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
+    private long _committed;
+
     /// <summary>Records committed since start; for readiness and diagnostics.</summary>
     public long CommittedRecords => Interlocked.Read(ref _committed);
 
-    private long _committed;
+    /// <summary>Requests waiting for the writer; for diagnostics.</summary>
+    public int QueuedRequests => _queue.Reader.Count;
+
+    /// <summary>False once the writer loop has ended (stopped, or failed in a way it could not survive).</summary>
+    public bool IsRunning => !_loop.IsCompleted;
 
     /// <summary>Queues the records and completes once they are durably committed (or found to be duplicates).</summary>
     public async Task<IReadOnlyList<AppendOutcome>> WriteAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
@@ -83,18 +89,39 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
     {
         var batch = new List<PendingWrite>();
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            batch.Clear();
-            var total = 0;
-            while (reader.TryPeek(out var next) && (batch.Count == 0 || total + next.Records.Count <= _options.MaxRecordsPerCommit))
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                reader.TryRead(out _);
-                batch.Add(next);
-                total += next.Records.Count;
+                batch.Clear();
+                var total = 0;
+                while (reader.TryPeek(out var next) && (batch.Count == 0 || total + next.Records.Count <= _options.MaxRecordsPerCommit))
+                {
+                    reader.TryRead(out _);
+                    batch.Add(next);
+                    total += next.Records.Count;
+                }
+
+                await CommitAsync(batch, total).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Not expected: CommitAsync handles storage failures. If it happens anyway, no request may wait forever:
+            // refuse new writes and fail everything queued, and let readiness report the writer as down.
+            LogWriterStopped(_logger, ex);
+            _queue.Writer.TryComplete(ex);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(new IngestCommitException("The ingest writer stopped.", ex));
             }
 
-            await CommitAsync(batch, total).ConfigureAwait(false);
+            while (reader.TryRead(out var queued))
+            {
+                queued.Completion.TrySetException(new IngestCommitException("The ingest writer stopped.", ex));
+            }
+
+            throw;
         }
     }
 
@@ -149,6 +176,9 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest commit of {Requests} requests ({Records} records) failed; nothing was stored")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int requests, int records);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The ingest writer stopped; ingest answers 503 until restart")]
+    private static partial void LogWriterStopped(ILogger logger, Exception exception);
 
     private sealed class PendingWrite(IReadOnlyList<ActivityRecord> records)
     {

@@ -27,10 +27,12 @@ public sealed class CreditCalculator(PriceBook priceBook)
                 };
         }
 
+        // Credits derive from the rounded cost, so that cost and credits of a record always agree.
+        var roundedCost = decimal.Round(cost.Value, MoneyDecimals);
         return record with
         {
-            CostUsd = decimal.Round(cost.Value, MoneyDecimals),
-            Credits = decimal.Round(record.Credits ?? cost.Value * PriceBook.CreditsPerUsd, MoneyDecimals),
+            CostUsd = roundedCost,
+            Credits = decimal.Round(record.Credits ?? roundedCost * PriceBook.CreditsPerUsd, MoneyDecimals),
         };
     }
 

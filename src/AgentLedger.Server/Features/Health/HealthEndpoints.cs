@@ -11,7 +11,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddAgentLedgerHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<IngestWriterHealthCheck>("ingest_writer", tags: [ReadyTag]);
         return services;
     }
 
