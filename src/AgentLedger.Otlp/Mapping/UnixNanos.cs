@@ -3,10 +3,9 @@ namespace AgentLedger.Otlp.Mapping;
 /// <summary>OTLP timestamps: nanoseconds since the Unix epoch, 0 meaning "not set".</summary>
 internal static class UnixNanos
 {
-    private static readonly ulong MaxNanos = (ulong)(DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks * 100;
-
+    /// <summary>Any uint64 of nanoseconds (at most the year 2554) is a valid DateTimeOffset, so only 0 is "no time".</summary>
     public static DateTimeOffset? ToTime(ulong nanos) =>
-        nanos == 0 || nanos >= MaxNanos ? null : DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));
+        nanos == 0 ? null : DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));
 
     public static string Text(ulong nanos) => nanos.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
