@@ -11,13 +11,16 @@ namespace AgentLedger.Otlp.Mapping;
 /// nanosecond) are told apart by their occurrence number, so none of them is mistaken for a retry.
 /// One assigner per request.
 /// </summary>
-internal sealed class EventIdAssigner
+internal sealed class EventIdAssigner : IDisposable
 {
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public void Dispose() => _hash.Dispose();
 
     public string Next(OtlpSignal signal, TelemetryResource resource, TelemetryScope scope, IMessage item, ReadOnlySpan<byte> extra = default)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = _hash;
         Span<byte> length = stackalloc byte[4];
         Append(hash, length, [(byte)signal]);
         Append(hash, length, resource.CanonicalBytes);

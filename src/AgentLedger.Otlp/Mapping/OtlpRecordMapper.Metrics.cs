@@ -11,7 +11,7 @@ public sealed partial class OtlpRecordMapper
     public IReadOnlyList<ActivityRecord> MapMetrics(ExportMetricsServiceRequest request, OtlpIngestContext context)
     {
         var receivedAt = timeProvider.GetUtcNow();
-        var ids = new EventIdAssigner();
+        using var ids = new EventIdAssigner();
         var records = new List<ActivityRecord>();
         foreach (var resourceMetrics in request.ResourceMetrics)
         {

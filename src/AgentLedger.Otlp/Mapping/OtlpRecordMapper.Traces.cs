@@ -10,7 +10,7 @@ public sealed partial class OtlpRecordMapper
     public IReadOnlyList<ActivityRecord> MapTraces(ExportTraceServiceRequest request, OtlpIngestContext context)
     {
         var receivedAt = timeProvider.GetUtcNow();
-        var ids = new EventIdAssigner();
+        using var ids = new EventIdAssigner();
         var records = new List<ActivityRecord>();
         foreach (var resourceSpans in request.ResourceSpans)
         {
