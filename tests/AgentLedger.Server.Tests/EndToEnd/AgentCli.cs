@@ -43,6 +43,10 @@ internal static class AgentCli
             start.ArgumentList.Add(arg);
         }
 
+        // Only what the test sets (and PATH): nothing of the developer's or CI's own agent settings leaks in.
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        start.Environment.Clear();
+        start.Environment["PATH"] = path;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

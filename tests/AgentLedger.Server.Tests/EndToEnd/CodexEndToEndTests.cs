@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AgentLedger.Server.Tests.Ingestion.Otlp;
 using AgentLedger.Server.Tests.Testing;
 
@@ -28,6 +27,7 @@ public sealed class CodexEndToEndTests(ServerFixture server) : IClassFixture<Ser
             await File.WriteAllTextAsync(Path.Combine(home.FullName, "config.toml"), Config(model.BaseAddress, server.BaseAddress, ws.Key, protocol));
             var environment = AgentCli.LoopbackOnly(model.BaseAddress);
             environment["CODEX_HOME"] = home.FullName;
+            environment["HOME"] = home.FullName;
             environment["STUB_API_KEY"] = "sk-stub-not-a-real-key";
 
             var (exit, stdout, stderr) = await AgentCli.RunAsync(codex,
@@ -36,7 +36,7 @@ public sealed class CodexEndToEndTests(ServerFixture server) : IClassFixture<Ser
 
             Assert.True(exit == 0, $"codex exited {exit}: {stderr}");
             Assert.Contains("hello", stdout, StringComparison.Ordinal);
-            var records = await WaitForAsync(ws, r => r.CountKind("tool.result") == 1 && r.CountKind("model.response") == model.ReportedUsage.Count);
+            var records = await FeedPolling.WaitForAsync(ws, r => r.CountKind("tool.result") == 1 && r.CountKind("model.response") == model.ReportedUsage.Count);
 
             var prompt = Assert.Single(records, r => (string?)r["kind"] == "user.prompt");
             Assert.Equal(Prompt, (string?)prompt["prompt_text"]);
@@ -90,23 +90,5 @@ public sealed class CodexEndToEndTests(ServerFixture server) : IClassFixture<Ser
             trace_exporter = {Exporter("traces")}
             metrics_exporter = {Exporter("metrics")}
             """;
-    }
-
-    /// <summary>Codex flushes its exporters on exit; give the last requests a moment to commit.</summary>
-    private static async Task<List<JsonObject>> WaitForAsync(TestWorkspace ws, Func<List<JsonObject>, bool> done)
-    {
-        var records = new List<JsonObject>();
-        for (var i = 0; i < 40; i++)
-        {
-            records = await ws.Client().ReadAllRecordsAsync(ws.Id);
-            if (done(records))
-            {
-                return records;
-            }
-
-            await Task.Delay(250);
-        }
-
-        return records;
     }
 }
