@@ -1,14 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AgentLedger.Server.Tests.EndToEnd;
 
@@ -35,28 +28,18 @@ public sealed class StubAnthropicServer : IAsyncDisposable
 
     public static async Task<StubAnthropicServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new StubAnthropicServer(app);
-        app.MapPost("/v1/messages", stub.RespondAsync);
-        app.MapPost("/v1/messages/count_tokens", () => Results.Json(new { input_tokens = 100 }));
-        app.MapFallback(context =>
+        StubAnthropicServer? stub = null;
+        var (_, address) = await StubHost.StartAsync(web =>
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
+            stub = new StubAnthropicServer(web);
+            web.MapPost("/v1/messages", stub.RespondAsync);
+            web.MapPost("/v1/messages/count_tokens", () => Results.Json(new { input_tokens = 100 }));
         });
-        await app.StartAsync();
-        stub.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        stub!.BaseAddress = address;
         return stub;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => new(StubHost.StopAsync(_app));
 
     private async Task RespondAsync(HttpContext context)
     {
@@ -99,7 +82,7 @@ public sealed class StubAnthropicServer : IAsyncDisposable
         var model = (string?)body["model"] ?? "claude-stub";
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers["request-id"] = "req_stub_" + Guid.NewGuid().ToString("N")[..20];
-        await SendAsync(context, "message_start", new JsonObject
+        await StubHost.SendEventAsync(context, "message_start", new JsonObject
         {
             ["type"] = "message_start",
             ["message"] = new JsonObject
@@ -117,42 +100,36 @@ public sealed class StubAnthropicServer : IAsyncDisposable
             var block = content[i]!.AsObject();
             if ((string?)block["type"] == "text")
             {
-                await SendAsync(context, "content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = i, ["content_block"] = Text("") });
-                await SendAsync(context, "content_block_delta", new JsonObject
+                await StubHost.SendEventAsync(context, "content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = i, ["content_block"] = Text("") });
+                await StubHost.SendEventAsync(context, "content_block_delta", new JsonObject
                 {
                     ["type"] = "content_block_delta", ["index"] = i, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = (string?)block["text"] },
                 });
             }
             else
             {
-                await SendAsync(context, "content_block_start", new JsonObject
+                await StubHost.SendEventAsync(context, "content_block_start", new JsonObject
                 {
                     ["type"] = "content_block_start", ["index"] = i,
                     ["content_block"] = new JsonObject { ["type"] = "tool_use", ["id"] = block["id"]!.DeepClone(), ["name"] = "Bash", ["input"] = new JsonObject() },
                 });
-                await SendAsync(context, "content_block_delta", new JsonObject
+                await StubHost.SendEventAsync(context, "content_block_delta", new JsonObject
                 {
                     ["type"] = "content_block_delta", ["index"] = i,
                     ["delta"] = new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = block["input"]!.ToJsonString() },
                 });
             }
 
-            await SendAsync(context, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = i });
+            await StubHost.SendEventAsync(context, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = i });
         }
 
-        await SendAsync(context, "message_delta", new JsonObject
+        await StubHost.SendEventAsync(context, "message_delta", new JsonObject
         {
             ["type"] = "message_delta", ["delta"] = new JsonObject { ["stop_reason"] = stop, ["stop_sequence"] = null },
             ["usage"] = new JsonObject { ["output_tokens"] = output },
         });
-        await SendAsync(context, "message_stop", new JsonObject { ["type"] = "message_stop" });
+        await StubHost.SendEventAsync(context, "message_stop", new JsonObject { ["type"] = "message_stop" });
     }
 
     private static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = text };
-
-    private static async Task SendAsync(HttpContext context, string name, JsonObject data)
-    {
-        await context.Response.WriteAsync($"event: {name}\ndata: {data.ToJsonString()}\n\n", Encoding.UTF8);
-        await context.Response.Body.FlushAsync();
-    }
 }

@@ -1,16 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AgentLedger.Server.Tests.EndToEnd;
 
@@ -35,28 +28,18 @@ public sealed partial class StubResponsesServer : IAsyncDisposable
 
     public static async Task<StubResponsesServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new StubResponsesServer(app);
-        app.MapPost("/v1/responses", stub.RespondAsync);
-        app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = Array.Empty<object>() }));
-        app.MapFallback(context =>
+        StubResponsesServer? stub = null;
+        var (_, address) = await StubHost.StartAsync(web =>
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
+            stub = new StubResponsesServer(web);
+            web.MapPost("/v1/responses", stub.RespondAsync);
+            web.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = Array.Empty<object>() }));
         });
-        await app.StartAsync();
-        stub.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        stub!.BaseAddress = address;
         return stub;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => new(StubHost.StopAsync(_app));
 
     private async Task RespondAsync(HttpContext context)
     {
@@ -98,13 +81,13 @@ public sealed partial class StubResponsesServer : IAsyncDisposable
         var id = $"resp_stub_{n:D4}";
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        await SendAsync(context, "response.created", new JsonObject
+        await StubHost.SendEventAsync(context, "response.created", new JsonObject
         {
             ["type"] = "response.created", ["response"] = new JsonObject { ["id"] = id, ["object"] = "response", ["status"] = "in_progress", ["model"] = body["model"]?.DeepClone() },
         });
-        await SendAsync(context, "response.output_item.added", new JsonObject { ["type"] = "response.output_item.added", ["output_index"] = 0, ["item"] = item.DeepClone() });
-        await SendAsync(context, "response.output_item.done", new JsonObject { ["type"] = "response.output_item.done", ["output_index"] = 0, ["item"] = item.DeepClone() });
-        await SendAsync(context, "response.completed", new JsonObject
+        await StubHost.SendEventAsync(context, "response.output_item.added", new JsonObject { ["type"] = "response.output_item.added", ["output_index"] = 0, ["item"] = item.DeepClone() });
+        await StubHost.SendEventAsync(context, "response.output_item.done", new JsonObject { ["type"] = "response.output_item.done", ["output_index"] = 0, ["item"] = item.DeepClone() });
+        await StubHost.SendEventAsync(context, "response.completed", new JsonObject
         {
             ["type"] = "response.completed",
             ["response"] = new JsonObject
@@ -119,12 +102,6 @@ public sealed partial class StubResponsesServer : IAsyncDisposable
                 },
             },
         });
-    }
-
-    private static async Task SendAsync(HttpContext context, string name, JsonObject data)
-    {
-        await context.Response.WriteAsync($"event: {name}\ndata: {data.ToJsonString()}\n\n", Encoding.UTF8);
-        await context.Response.Body.FlushAsync();
     }
 
     [GeneratedRegex(@"\S+\s*")]
