@@ -116,7 +116,7 @@ public sealed partial class SqliteRecordWriter
             if (userId is null)
             {
                 userId = "user-" + Guid.CreateVersion7().ToString("N");
-                Bind(_insertUser, workspaceId, userId, actor.Email?.Trim().ToLowerInvariant(), actor.DisplayName, _now);
+                Bind(_insertUser, workspaceId, userId, ActorIdentity.NormalizeEmail(actor.Email), actor.DisplayName, _now);
                 _insertUser.ExecuteNonQuery();
                 _teamByUser[(workspaceId, userId)] = null;
             }

@@ -1,5 +1,6 @@
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Keys;
+using AgentLedger.Core.Records;
 using Dapper;
 
 namespace AgentLedger.Storage.Sqlite;
@@ -80,7 +81,8 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider t
         var result = new List<DirectoryUser>(users.Count);
         foreach (var user in users)
         {
-            var email = user.Email.Trim().ToLowerInvariant();
+            var email = ActorIdentity.NormalizeEmail(user.Email)
+                        ?? throw new ArgumentException("Every directory user needs a non-blank email.", nameof(users));
             var identifier = "email:" + email;
             var userId = await connection.ExecuteScalarAsync<string?>(
                 "SELECT user_id FROM user_identifiers WHERE workspace_id = @workspaceId AND identifier = @identifier",

@@ -29,11 +29,21 @@ public sealed record ActorIdentity
     public IReadOnlyList<string> Keys()
     {
         var keys = new List<string>(4);
-        Add(keys, "email:", Email?.Trim().ToLowerInvariant());
+        Add(keys, "email:", NormalizeEmail(Email));
         Add(keys, "account:", AccountId?.Trim());
         Add(keys, "external:", ExternalId?.Trim());
         Add(keys, "login:", Login?.Trim().ToLowerInvariant());
         return keys;
+    }
+
+    /// <summary>
+    /// The form an e-mail is stored and matched in: trimmed, lower-case, and null when nothing is left, so that a blank
+    /// e-mail is no e-mail (two blank-e-mail users must not collide on the directory's unique e-mail).
+    /// </summary>
+    public static string? NormalizeEmail(string? email)
+    {
+        var normalized = email?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(normalized) ? null : normalized;
     }
 
     private static void Add(List<string> keys, string prefix, string? value)

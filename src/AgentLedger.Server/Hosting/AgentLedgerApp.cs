@@ -3,6 +3,7 @@ using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Compliance;
+using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
@@ -24,6 +25,8 @@ public static class AgentLedgerApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         AddServices(builder);
+        // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
+        builder.Services.AddAgentLedgerDemo(builder.Configuration);
         builder.AddOtlpIngestion();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);

@@ -1,9 +1,12 @@
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
+using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace AgentLedger.Server.Storage;
 
@@ -16,6 +19,39 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<IngestWriterOptions>().Bind(configuration.GetSection(IngestWriterOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 
+        switch (ProviderOf(configuration))
+        {
+            case StorageProvider.PostgreSql:
+                AddPostgreSql(services, configuration);
+                break;
+            default:
+                AddSqlite(services, configuration);
+                break;
+        }
+
+        services.AddSingleton<IngestBatchWriter>();
+        services.AddSingleton<StorageStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
+        return services;
+    }
+
+    /// <summary>The engine must be known to register it, so it is read here, with an error that names the key.</summary>
+    private static StorageProvider ProviderOf(IConfiguration configuration)
+    {
+        var value = configuration[StorageOptions.ProviderKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return StorageProvider.Sqlite;
+        }
+
+        return Enum.TryParse<StorageProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new OptionsValidationException(StorageOptions.ProviderKey, typeof(StorageOptions),
+                [$"{StorageOptions.ProviderKey} is '{value}'; it must be one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}."]);
+    }
+
+    private static void AddSqlite(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SqliteDatabase>();
@@ -27,10 +63,23 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
+        services.AddSingleton<IJobLease, SqliteJobLease>();
+    }
 
-        services.AddSingleton<IngestBatchWriter>();
-        services.AddSingleton<StorageStartup>();
-        services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
-        return services;
+    private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgreSqlStorageOptions>().Bind(configuration.GetSection(PostgreSqlStorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostgreSqlStorageOptions>, PostgreSqlStorageOptionsValidator>();
+        services.AddSingleton<PostgreSqlDatabase>();
+        services.AddSingleton<PostgreSqlRecordPartitions>();
+        services.AddSingleton<PostgreSqlMigrator>();
+        services.AddSingleton<IStorageMigrator, PostgreSqlStorageMigrator>();
+        services.AddSingleton<IRecordWriter, PostgreSqlRecordWriter>();
+        services.AddSingleton<IRecordReader, PostgreSqlRecordReader>();
+        services.AddSingleton<IUsageRollupReader, PostgreSqlUsageRollupReader>();
+        services.AddSingleton<PostgreSqlWorkspaceStore>();
+        services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
+        services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
+        services.AddSingleton<IJobLease, PostgreSqlJobLease>();
     }
 }

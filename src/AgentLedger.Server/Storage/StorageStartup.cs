@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace AgentLedger.Server.Storage;
 
 /// <summary>
-/// Runs before the server accepts requests: applies migrations when <see cref="StorageOptions.MigrateOnStart"/>
+/// Runs before the server accepts requests: applies migrations when <see cref="StorageOptions.MigratesOnStart"/>
 /// is set, and otherwise refuses to start on an out-of-date schema with a message naming the fix.
 /// </summary>
 internal sealed partial class StorageStartup(IStorageMigrator migrator, IOptions<StorageOptions> options, ILogger<StorageStartup> logger)
@@ -11,7 +11,7 @@ internal sealed partial class StorageStartup(IStorageMigrator migrator, IOptions
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.MigrateOnStart)
+        if (options.Value.MigratesOnStart)
         {
             var applied = await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
             LogReady(logger, migrator.Describe(), applied);

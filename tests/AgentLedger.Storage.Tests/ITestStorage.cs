@@ -1,0 +1,35 @@
+using AgentLedger.Core.Identity;
+using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Jobs;
+using AgentLedger.Core.Keys;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Core.Records;
+
+namespace AgentLedger.Storage.Tests;
+
+/// <summary>
+/// One engine's real stores over one freshly migrated database that belongs to a single test. An "instance" is what
+/// one AgentLedger process would hold: its own connection pool and its own store objects.
+/// </summary>
+public interface ITestStorage : IAsyncDisposable
+{
+    IRecordWriter Writer { get; }
+
+    IRecordReader Reader { get; }
+
+    IUsageRollupReader Rollups { get; }
+
+    IWorkspaceStore Workspaces { get; }
+
+    IDirectoryStore Directory { get; }
+
+    IJobLease Leases { get; }
+
+    /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
+    Task<int> MigrateAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<int>> PendingMigrationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>A second instance over the same database (its own pool and stores), disposed by the caller.</summary>
+    Task<ITestStorage> OpenInstanceAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,74 @@
+using AgentLedger.Core.Identity;
+using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Jobs;
+using AgentLedger.Core.Keys;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Core.Records;
+using AgentLedger.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgentLedger.Storage.Tests;
+
+/// <summary>SQLite stores over a database file in a temporary folder of the test's own.</summary>
+public sealed class SqliteTestStorage : ITestStorage
+{
+    private readonly SqliteDatabase _database;
+    private readonly SqliteRecordWriter _writer;
+    private readonly SqliteWorkspaceStore _store;
+    private readonly SqliteMigrator _migrator;
+    private readonly string? _ownedFolder;
+
+    private SqliteTestStorage(string path, TimeProvider time, string? ownedFolder)
+    {
+        _ownedFolder = ownedFolder;
+        _database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }));
+        _writer = new SqliteRecordWriter(_database, time);
+        _store = new SqliteWorkspaceStore(_database, time);
+        _migrator = new SqliteMigrator(_database, time, NullLogger<SqliteMigrator>.Instance);
+        Time = time;
+        Reader = new SqliteRecordReader(_database);
+        Rollups = new SqliteUsageRollupReader(_database);
+        Leases = new SqliteJobLease(_database);
+    }
+
+    public TimeProvider Time { get; }
+
+    public IRecordWriter Writer => _writer;
+
+    public IRecordReader Reader { get; }
+
+    public IUsageRollupReader Rollups { get; }
+
+    public IWorkspaceStore Workspaces => _store;
+
+    public IDirectoryStore Directory => _store;
+
+    public IJobLease Leases { get; }
+
+    public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("agentledger-sqlite-").FullName;
+        var storage = new SqliteTestStorage(Path.Combine(folder, "agentledger.db"), time, folder);
+        await storage.MigrateAsync(cancellationToken);
+        return storage;
+    }
+
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => _migrator.MigrateAsync(cancellationToken);
+
+    public Task<IReadOnlyList<int>> PendingMigrationsAsync(CancellationToken cancellationToken) => _migrator.PendingAsync(cancellationToken);
+
+    public Task<ITestStorage> OpenInstanceAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<ITestStorage>(new SqliteTestStorage(_database.FilePath, Time, ownedFolder: null));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        if (_ownedFolder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(_ownedFolder, recursive: true);
+        }
+    }
+}
