@@ -7,6 +7,7 @@ using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
+using AgentLedger.Server.Features.Ingestion.Otlp;
 using AgentLedger.Server.Storage;
 
 namespace AgentLedger.Server.Hosting;
@@ -26,6 +27,7 @@ public static class AgentLedgerApp
         AddServices(builder);
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
+        builder.AddOtlpIngestion();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);
         var app = builder.Build();
@@ -67,6 +69,7 @@ public static class AgentLedgerApp
 
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
+        app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
         app.MapRecordFeed();
     }

@@ -74,7 +74,7 @@ public sealed class KeysCommandTests : IDisposable
 
     private async Task<Microsoft.AspNetCore.Builder.WebApplication> StartServerAsync()
     {
-        var app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", DatabaseArg]);
+        var app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", DatabaseArg]);
         await app.StartAsync();
         return app;
     }

@@ -34,7 +34,7 @@ internal sealed class DemoTestServer : IAsyncDisposable
     {
         var app = AgentLedgerApp.Build(
             [
-                "--urls", "http://127.0.0.1:0",
+                "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0",
                 $"--Storage:Sqlite:Path={databasePath}",
                 $"--Demo:Enabled={demo}",
                 $"--Demo:Users={users}",
