@@ -4,11 +4,13 @@ using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
+using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
+using AgentLedger.Server.Features.Ingestion.Otlp;
 using AgentLedger.Server.Storage;
 
 namespace AgentLedger.Server.Hosting;
@@ -26,6 +28,9 @@ public static class AgentLedgerApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         AddServices(builder);
+        // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
+        builder.Services.AddAgentLedgerDemo(builder.Configuration);
+        builder.AddOtlpIngestion();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);
         var app = builder.Build();
@@ -70,6 +75,7 @@ public static class AgentLedgerApp
 
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
+        app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
         app.MapRecordFeed();
         app.MapAgentLedgerAnalytics();
