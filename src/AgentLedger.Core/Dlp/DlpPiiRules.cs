@@ -40,9 +40,10 @@ public static class DlpPiiRules
     {
         var end = start + length;
         if ((start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '_' or '%' or '+' or '-'))
-            || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '_' or ':')))
+            || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '-' or '_'))
+            || (end + 1 < text.Length && text[end] == ':' && !char.IsWhiteSpace(text[end + 1])))
         {
-            // Cut out of a longer token, or scp-style "git@host:path" (a host, not a mailbox).
+            // Cut out of a longer token, or scp-style "git@host:path" (a host, not a mailbox); "a@b.org: text" is a mailbox.
             return false;
         }
 

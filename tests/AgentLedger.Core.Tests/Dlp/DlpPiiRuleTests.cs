@@ -7,6 +7,7 @@ public sealed class DlpPiiRuleTests
     [Theory]
     [InlineData(DlpRuleIds.Email, "연락처john.doe@example.com입니다", "john.doe@example.com")]
     [InlineData(DlpRuleIds.Email, "mail <a.b+tag@mail.example.co.uk>.", "a.b+tag@mail.example.co.uk")]
+    [InlineData(DlpRuleIds.Email, "bounces come from x.y@example.org: that mailbox", "x.y@example.org")]
     [InlineData(DlpRuleIds.PaymentCard, "card 4111 1111 1111 1111 exp 12/29", "4111 1111 1111 1111")]
     [InlineData(DlpRuleIds.PaymentCard, "카드번호5555555555554444로 결제", "5555555555554444")]
     [InlineData(DlpRuleIds.PaymentCard, "amex 3782-822463-10005", "3782-822463-10005")]
