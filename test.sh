@@ -19,6 +19,14 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   fi
 fi
 
+# npm: the GitHub webhook tests install real example payloads (@octokit/webhooks-examples) at test time,
+# and the end-to-end tests use the real agent CLIs below.
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
 # The real agent CLIs for the end-to-end tests, pinned to the versions the OTLP captures were made with.
 # They run against stub models on 127.0.0.1 only.
 if command -v npm >/dev/null 2>&1; then

@@ -1,4 +1,6 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -24,6 +26,10 @@ public interface ITestStorage : IAsyncDisposable
     IDirectoryStore Directory { get; }
 
     IJobLease Leases { get; }
+
+    IAnalyticsReader Analytics { get; }
+
+    IGitHubIntegrationStore GitHub { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -1,4 +1,6 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -33,6 +35,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Rollups = new PostgreSqlUsageRollupReader(Database);
         _store = new PostgreSqlWorkspaceStore(Database, time);
         Leases = new PostgreSqlJobLease(Database);
+        Analytics = new PostgreSqlAnalyticsReader(Database);
+        GitHub = new PostgreSqlGitHubIntegrationStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -53,6 +57,10 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IDirectoryStore Directory => _store;
 
     public IJobLease Leases { get; }
+
+    public IAnalyticsReader Analytics { get; }
+
+    public IGitHubIntegrationStore GitHub { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -31,6 +33,8 @@ public sealed class SqliteTestStorage : ITestStorage
         Reader = new SqliteRecordReader(_database);
         Rollups = new SqliteUsageRollupReader(_database);
         Leases = new SqliteJobLease(_database);
+        Analytics = new SqliteAnalyticsReader(_database);
+        GitHub = new SqliteGitHubIntegrationStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -46,6 +50,10 @@ public sealed class SqliteTestStorage : ITestStorage
     public IDirectoryStore Directory => _store;
 
     public IJobLease Leases { get; }
+
+    public IAnalyticsReader Analytics { get; }
+
+    public IGitHubIntegrationStore GitHub { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -2,9 +2,12 @@ using System.Text.Json;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
+using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
+using AgentLedger.Server.Features.Integrations.GitHub;
+using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
 using AgentLedger.Server.Features.Ingestion.Otlp;
@@ -58,6 +61,9 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddAgentLedgerAnalytics(builder.Configuration);
+        services.AddAgentLedgerGitHub();
+        services.AddAgentLedgerOpenApi();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -72,5 +78,8 @@ public static class AgentLedgerApp
         app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
         app.MapRecordFeed();
+        app.MapAgentLedgerAnalytics();
+        app.MapAgentLedgerGitHub();
+        app.MapAgentLedgerOpenApi();
     }
 }

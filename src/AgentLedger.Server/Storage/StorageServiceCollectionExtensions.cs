@@ -1,5 +1,7 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
@@ -62,6 +64,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordWriter, SqliteRecordWriter>();
         services.AddSingleton<IRecordReader, SqliteRecordReader>();
         services.AddSingleton<IUsageRollupReader, SqliteUsageRollupReader>();
+        services.AddSingleton<IAnalyticsReader, SqliteAnalyticsReader>();
+        services.AddSingleton<IGitHubIntegrationStore, SqliteGitHubIntegrationStore>();
         services.AddSingleton<SqliteWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
@@ -79,6 +83,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordWriter, PostgreSqlRecordWriter>();
         services.AddSingleton<IRecordReader, PostgreSqlRecordReader>();
         services.AddSingleton<IUsageRollupReader, PostgreSqlUsageRollupReader>();
+        services.AddSingleton<IAnalyticsReader, PostgreSqlAnalyticsReader>();
+        services.AddSingleton<IGitHubIntegrationStore, PostgreSqlGitHubIntegrationStore>();
         services.AddSingleton<PostgreSqlWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
