@@ -86,6 +86,7 @@ public sealed class DlpScannerTests
         var started = System.Diagnostics.Stopwatch.StartNew();
         DlpTestScanner.Instance.Scan(text, DlpField.PromptText, static _ => true);
 
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(4), $"took {started.Elapsed}");
+        // Generous for a shared 2-core machine; a backtracking blow-up on these inputs would take hours, not seconds.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"took {started.Elapsed}");
     }
 }
