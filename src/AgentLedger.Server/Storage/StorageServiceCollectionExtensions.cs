@@ -6,6 +6,7 @@ using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
+using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace AgentLedger.Server.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the configured engine behind the Core storage interfaces, plus the group-commit writer.</summary>
+    /// <summary>Registers the configured engine behind the Core storage interfaces, plus the group-commit writer and its DLP filter.</summary>
     public static IServiceCollection AddAgentLedgerStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
                 break;
         }
 
+        services.AddAgentLedgerDlp(configuration);
         services.AddSingleton<IngestBatchWriter>();
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
