@@ -18,6 +18,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DashboardApi>();
+        services.AddSingleton<SessionRecordScanner>();
         services.AddSingleton<DashboardAccountService>();
         services.AddAntiforgery(options =>
         {
@@ -52,7 +53,8 @@ public static class DashboardServiceCollectionExtensions
     public static WebApplication MapAgentLedgerDashboard(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our CSP already forbids framing; Blazor would add a second, weaker frame-ancestors policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
         app.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(DashboardAuthentication.Scheme).ConfigureAwait(false);

@@ -44,7 +44,12 @@ public abstract class DashboardPage : ComponentBase
         {
             await LoadFilterOptionsAsync();
         }
+
+        await OnWindowChangedAsync();
     }
+
+    /// <summary>For pages whose content is not in chart cards (which reload by themselves).</summary>
+    protected virtual Task OnWindowChangedAsync() => Task.CompletedTask;
 
     protected ApiCall Call(string endpoint, string? groupBy, bool filters = true) =>
         new(WorkspaceId, endpoint, Window.SeriesPairs(groupBy, filters));
