@@ -26,6 +26,12 @@ public static class DashboardServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Requests that name no scheme (the Blazor circuit's hub among them) are authenticated by the API key when one is
+        // sent and by the dashboard cookie otherwise; endpoints with a policy still name their schemes explicitly.
+        services.AddAuthentication(options => options.DefaultAuthenticateScheme = DashboardAuthentication.SelectorScheme)
+            .AddPolicyScheme(DashboardAuthentication.SelectorScheme, "API key or dashboard sign-in", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.Count > 0 ? ApiKeyClaims.Scheme : DashboardAuthentication.Scheme);
         services.AddAuthentication().AddCookie(DashboardAuthentication.Scheme, options =>
         {
             options.Cookie.Name = DashboardAuthentication.CookieName;

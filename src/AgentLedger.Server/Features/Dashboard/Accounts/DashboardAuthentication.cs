@@ -6,6 +6,9 @@ public static class DashboardAuthentication
     public const string Scheme = AgentLedger.Server.Auth.AuthServiceCollectionExtensions.DashboardCookieScheme;
     public const string CookieName = "agentledger.session";
 
+    /// <summary>Picks the API key or the cookie for requests whose endpoint names no scheme.</summary>
+    public const string SelectorScheme = "ApiKeyOrDashboard";
+
     /// <summary>Any signed-in dashboard account.</summary>
     public const string SignedInPolicy = "dashboard";
 
