@@ -26,7 +26,8 @@ public sealed class DashboardInteractionTests(DashboardServer server)
         var page = await server.SignInAsync(DashboardServer.AdminEmail);
         Assert.True((await ApiExpectations.ShownAsync(page, "users-by-surface")).Count > 1);
         await page.ClickAsync("[data-test=filters] label:has-text('Surface') .rz-dropdown");
-        await page.ClickAsync(".rz-dropdown-item:text-is('cli')");
+        await page.Locator("[data-test=filters] label:has-text('Surface') li")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*cli\s*$") }).ClickAsync();
         var expected = await ApiExpectations.TotalsAsync(
             server.Api, "active_users", ApiExpectations.Window(30) + "&group_by=surface&surface=cli", "active_users", perGroup: true);
         Assert.Equal(["cli"], expected.Keys);
@@ -73,15 +74,18 @@ public sealed class DashboardInteractionTests(DashboardServer server)
         var session = await AnySessionAsync();
         var page = await server.SignInAsync(DashboardServer.AuditorEmail);
         await page.GotoAsync($"/users/{Uri.EscapeDataString(session.UserId)}");
-        await page.Locator($"[data-test=session-link]:text-is('{session.SessionId}')").First.WaitForAsync();
-        await page.GotoAsync($"/sessions/{Uri.EscapeDataString(session.SessionId)}");
+        var link = page.Locator("[data-test=session-link]").First;
+        await link.WaitForAsync();
+        var sessionId = (await link.InnerTextAsync()).Trim();
+        await link.ClickAsync();
         await page.WaitForSelectorAsync("[data-test=transcript]");
-        Assert.Equal(session.Records, await page.Locator("[data-test=transcript-record]").CountAsync());
+        Assert.Equal(sessionId, await page.InnerTextAsync("[data-test=session-id]"));
+        Assert.Equal(session.RecordsOf(sessionId), await page.Locator("[data-test=transcript-record]").CountAsync());
         await page.Context.CloseAsync();
     }
 
     /// <summary>A session with a prompt, and how many records it has, read from the record feed with the API key.</summary>
-    private async Task<(string UserId, string SessionId, int Records)> AnySessionAsync()
+    private async Task<FeedSession> AnySessionAsync()
     {
         server.Require();
         var records = new List<JsonElement>();
@@ -100,8 +104,7 @@ public sealed class DashboardInteractionTests(DashboardServer server)
 
         var prompt = records.First(r => r.TryGetProperty("prompt_text", out _) && r.TryGetProperty("session_id", out _) && r.TryGetProperty("user_id", out _));
         var sessionId = prompt.GetProperty("session_id").GetString()!;
-        var count = records.Count(r => r.TryGetProperty("session_id", out var s) && s.GetString() == sessionId);
-        return (prompt.GetProperty("user_id").GetString()!, sessionId, count);
+        return new FeedSession(prompt.GetProperty("user_id").GetString()!, sessionId, records);
     }
 
     private static async Task WaitForTotalsAsync(IPage page, string chart, Dictionary<string, double> expected)
