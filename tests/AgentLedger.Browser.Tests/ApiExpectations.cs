@@ -33,13 +33,9 @@ public static class ApiExpectations
     {
         var totals = page.Locator($"[data-chart='{chart}'] [data-test=total]");
         await totals.First.WaitForAsync(new() { Timeout = 30_000 });
-        var shown = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var total in await totals.AllAsync())
-        {
-            shown[(await total.GetAttributeAsync("data-series"))!] =
-                double.Parse((await total.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture);
-        }
-
+        // Read in one evaluation: the card re-renders when it reloads, and element handles would go stale.
+        var pairs = await totals.EvaluateAllAsync<string[][]>("els => els.map(e => [e.dataset.series, e.dataset.value])");
+        var shown = pairs.ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
         return shown;
     }
 
