@@ -3,8 +3,9 @@ using AgentLedger.Core.Metrics;
 namespace AgentLedger.Core.Analytics;
 
 /// <summary>
-/// One hourly rollup row as analytics reads it: the hour (Unix seconds, UTC), its dimensions in wire names, and
-/// either its usage counters or (for review-comment state) its engagement counts.
+/// One rollup row as analytics reads it: its hour (Unix seconds, UTC; the UTC day when storage answered from the daily
+/// rollup, see <see cref="DailyRollup"/>), its dimensions in wire names, and either its usage counters or (for
+/// review-comment state) its engagement counts.
 /// </summary>
 public sealed record AnalyticsCell(
     long HourStart,

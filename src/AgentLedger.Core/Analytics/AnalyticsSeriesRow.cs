@@ -22,9 +22,6 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
     /// <summary>Counters per model (empty string: records without a model), ordered by model.</summary>
     public SortedDictionary<string, UsageMeasures> ByModel { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Users per client id with any record of that client in the bucket.</summary>
-    public SortedDictionary<string, HashSet<string>> UsersByClient { get; } = new(StringComparer.Ordinal);
-
     public ReviewEngagement Engagement { get; } = new();
 
     /// <summary><see cref="MetricDefinitions.ActiveUser"/>: directory users with any record in the bucket and group.</summary>
@@ -46,13 +43,6 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
         if (cell.Measures.Records > 0 && cell.UserId.Length > 0)
         {
             _activeUsers.Add(cell.UserId);
-            if (!UsersByClient.TryGetValue(cell.ClientId, out var users))
-            {
-                users = new HashSet<string>(StringComparer.Ordinal);
-                UsersByClient.Add(cell.ClientId, users);
-            }
-
-            users.Add(cell.UserId);
         }
     }
 

@@ -1,8 +1,9 @@
 namespace AgentLedger.Core.Analytics;
 
 /// <summary>
-/// Storage capability behind analytics: reads hourly rollups (never raw records) by hour, so that a page costs
-/// what its buckets hold, not what the workspace's history holds.
+/// Storage capability behind analytics: reads the rollups (never raw records) by hour, so that a page costs what its
+/// buckets hold, not what the workspace's history holds. A range of whole UTC days may be answered from the daily
+/// rollup (<see cref="DailyRollup"/>): the same sums in fewer rows.
 /// </summary>
 public interface IAnalyticsReader
 {

@@ -68,7 +68,7 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
-        services.AddAgentLedgerAnalytics();
+        services.AddAgentLedgerAnalytics(builder.Configuration);
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();
     }

@@ -1,3 +1,4 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Metrics;
 
 namespace AgentLedger.Server.Features.OpenApi;
@@ -22,7 +23,11 @@ public static class OpenApiExtensions
                 $"- **turn**: {MetricDefinitions.Turn}\n" +
                 $"- **message**: {MetricDefinitions.Message}\n" +
                 $"- **active user**: {MetricDefinitions.ActiveUser}\n" +
-                $"- **credits**: {MetricDefinitions.Credits}\n";
+                $"- **credits**: {MetricDefinitions.Credits}\n" +
+                $"- **sentiment**: {AnalyticsDefinitions.Sentiment}\n" +
+                $"- **engagement**: {AnalyticsDefinitions.Engagement}\n" +
+                $"- **current streak**: {AnalyticsDefinitions.CurrentStreak}\n" +
+                $"- **bucket**: {AnalyticsDefinitions.Bucket}\n";
             // The document is the same wherever the server runs: no host-specific server list.
             document.Servers?.Clear();
             return Task.CompletedTask;

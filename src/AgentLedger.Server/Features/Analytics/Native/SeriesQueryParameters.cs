@@ -25,8 +25,8 @@ public sealed record SeriesQueryParameters
     [FromQuery(Name = "bucket")]
     public string? Bucket { get; init; }
 
-    /// <summary>IANA time zone of the buckets (default UTC); days are local midnight to local midnight, 23 or 25 hours when clocks change.</summary>
-    [Description("IANA time zone of the buckets (default UTC); days are local midnight to local midnight, 23 or 25 hours when clocks change.")]
+    /// <summary>IANA time zone of the buckets (default: Analytics:DefaultTimeZone, UTC unless configured); days are local midnight to local midnight, 23 or 25 hours when clocks change.</summary>
+    [Description("IANA time zone of the buckets (default: Analytics:DefaultTimeZone, UTC unless configured); days are local midnight to local midnight, 23 or 25 hours when clocks change.")]
     [FromQuery(Name = "time_zone")]
     public string? TimeZone { get; init; }
 

@@ -13,10 +13,11 @@ public static class SeriesQueryParser
 
     /// <exception cref="AnalyticsQueryException">A parameter is invalid; the exception names it.</exception>
     public static SeriesRequest Parse(
-        SeriesQueryParameters p, string dataset, AnalyticsActivity activity, AnalyticsGroupBy defaultGroup, string? accept, DateTimeOffset now)
+        SeriesQueryParameters p, string dataset, AnalyticsActivity activity, AnalyticsGroupBy defaultGroup, string? accept, DateTimeOffset now,
+        string defaultTimeZone = "UTC")
     {
         var bucket = ParseEnum("bucket", p.Bucket, AnalyticsBucket.Day, ["hour", "day", "week"]);
-        var calendar = BucketCalendar.Create(p.TimeZone ?? "UTC", bucket);
+        var calendar = BucketCalendar.Create(p.TimeZone ?? defaultTimeZone, bucket);
         var groupBy = ParseEnum("group_by", p.GroupBy, defaultGroup, ["workspace", "user", "team", "surface", "client", "model", "agent"]);
         var filter = new AnalyticsFilter
         {

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AgentLedger.Server.Features.Analytics.Native;
 
 /// <summary>Runs a native time-series request end to end: validate, page the rollups, shape rows, answer JSON or CSV.</summary>
-public sealed class SeriesResponder(AnalyticsPageReader pages, IAnalyticsReader reader, TimeProvider time, IOptions<JsonOptions> json)
+public sealed class SeriesResponder(
+    AnalyticsPageReader pages, IAnalyticsReader reader, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
 {
     public async Task<Results<Ok<AnalyticsSeriesPage<T>>, CsvPageResult<T>, ValidationProblem>> RespondAsync<T>(
         SeriesQueryParameters parameters, HttpRequest request, SeriesDataset dataset, Func<AnalyticsSeriesRow, SeriesRowContext, T> map,
@@ -15,7 +16,8 @@ public sealed class SeriesResponder(AnalyticsPageReader pages, IAnalyticsReader 
         try
         {
             var series = SeriesQueryParser.Parse(
-                parameters, dataset.Name, dataset.Activity, dataset.DefaultGroup, request.Headers.Accept.ToString(), time.GetUtcNow());
+                parameters, dataset.Name, dataset.Activity, dataset.DefaultGroup, request.Headers.Accept.ToString(), time.GetUtcNow(),
+                options.Value.DefaultTimeZone);
             var query = series.Query;
             var page = await pages.ReadPageAsync(query, series.After, cancellationToken).ConfigureAwait(false);
             var emails = query.GroupBy == AnalyticsGroupBy.User

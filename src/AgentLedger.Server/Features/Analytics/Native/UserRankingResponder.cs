@@ -10,7 +10,8 @@ namespace AgentLedger.Server.Features.Analytics.Native;
 /// The user ranking: every user of the window sorted by a metric, paged by keyset on (value, user id) with the same
 /// opaque, query-bound cursors as the time series.
 /// </summary>
-public sealed class UserRankingResponder(UserRankingReader ranking, IAnalyticsReader reader, TimeProvider time, IOptions<JsonOptions> json)
+public sealed class UserRankingResponder(
+    UserRankingReader ranking, IAnalyticsReader reader, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
 {
     private static readonly string[] MetricNames = ["credits", "threads", "turns", "tokens", "current_streak"];
 
@@ -32,7 +33,8 @@ public sealed class UserRankingResponder(UserRankingReader ranking, IAnalyticsRe
                     WorkspaceId = p.WorkspaceId, From = p.From, To = p.To, TimeZone = p.TimeZone, Team = p.Team, Limit = p.Limit, Page = p.Page,
                     Format = p.Format, Bucket = "day", GroupBy = "user",
                 },
-                "user_ranking." + MetricNames[metricIndex], AnalyticsActivity.Any, AnalyticsGroupBy.User, request.Headers.Accept.ToString(), time.GetUtcNow());
+                "user_ranking." + MetricNames[metricIndex], AnalyticsActivity.Any, AnalyticsGroupBy.User, request.Headers.Accept.ToString(), time.GetUtcNow(),
+                options.Value.DefaultTimeZone);
             var query = series.Query;
             var all = await ranking.RankAsync(query.Scope, query.From, query.To, query.Calendar, metric, cancellationToken).ConfigureAwait(false);
             var start = 0;
