@@ -47,8 +47,9 @@ public sealed class Screenshots(DashboardServer server)
             {
                 // The overview over the 90-day window.
                 var clock = Stopwatch.StartNew();
+                var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-89).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 await page.ClickAsync("[data-test=filters] >> text=90 days");
-                await page.WaitForSelectorAsync("[data-test=window]:has-text('(UTC)')");
+                await page.WaitForSelectorAsync($"[data-test=window]:has-text('{first}')");
                 await WaitForChartsAsync(page);
                 timings.Add(string.Create(CultureInfo.InvariantCulture, $"overview 90 days (after the range click): {clock.ElapsedMilliseconds} ms"));
             }
@@ -65,8 +66,9 @@ public sealed class Screenshots(DashboardServer server)
 
     private static async Task WaitForChartsAsync(IPage page)
     {
+        // Pages with charts: every card shows numbers, an empty state or an error; the users page: its ranking.
         await page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('[data-test=chart]')].length > 0 && [...document.querySelectorAll('[data-test=chart]')]" +
+            "() => document.querySelector('[data-test=user-link]') || [...document.querySelectorAll('[data-test=chart]')].length > 0 && [...document.querySelectorAll('[data-test=chart]')]" +
             ".every(c => c.querySelector('[data-test=total], [data-test=empty], [data-test=chart-error]'))" +
             " && !document.querySelector('[data-test=active-user-tiles] .al-loading')",
             null, new() { Timeout = 60_000 });
