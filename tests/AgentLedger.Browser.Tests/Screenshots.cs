@@ -58,6 +58,7 @@ public sealed class Screenshots(DashboardServer server)
         }
 
         await page.ClickAsync("[data-test=user-link] >> nth=0");
+        await page.WaitForSelectorAsync("[data-test=user-id]");
         await WaitForChartsAsync(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "user.png"), FullPage = true });
         await File.WriteAllLinesAsync(Path.Combine(folder, "timings.txt"), timings);
