@@ -1,3 +1,4 @@
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
@@ -24,6 +25,14 @@ public interface ITestStorage : IAsyncDisposable
     IDirectoryStore Directory { get; }
 
     IJobLease Leases { get; }
+
+    IAuditLog AuditLog { get; }
+
+    IComplianceLogStore ComplianceLogs { get; }
+
+    IComplianceRecordReader ComplianceReader { get; }
+
+    IExportJobStore Exports { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

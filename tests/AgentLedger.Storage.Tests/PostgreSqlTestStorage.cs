@@ -1,3 +1,4 @@
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
@@ -33,6 +34,10 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Rollups = new PostgreSqlUsageRollupReader(Database);
         _store = new PostgreSqlWorkspaceStore(Database, time);
         Leases = new PostgreSqlJobLease(Database);
+        AuditLog = new PostgreSqlAuditLog(Database);
+        ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
+        ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
+        Exports = new PostgreSqlExportJobStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -53,6 +58,14 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IDirectoryStore Directory => _store;
 
     public IJobLease Leases { get; }
+
+    public IAuditLog AuditLog { get; }
+
+    public IComplianceLogStore ComplianceLogs { get; }
+
+    public IComplianceRecordReader ComplianceReader { get; }
+
+    public IExportJobStore Exports { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
@@ -31,6 +32,10 @@ public sealed class SqliteTestStorage : ITestStorage
         Reader = new SqliteRecordReader(_database);
         Rollups = new SqliteUsageRollupReader(_database);
         Leases = new SqliteJobLease(_database);
+        AuditLog = new SqliteAuditLog(_database);
+        ComplianceLogs = new SqliteComplianceLogStore(_database);
+        ComplianceReader = new SqliteComplianceRecordReader(_database);
+        Exports = new SqliteExportJobStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -46,6 +51,14 @@ public sealed class SqliteTestStorage : ITestStorage
     public IDirectoryStore Directory => _store;
 
     public IJobLease Leases { get; }
+
+    public IAuditLog AuditLog { get; }
+
+    public IComplianceLogStore ComplianceLogs { get; }
+
+    public IComplianceRecordReader ComplianceReader { get; }
+
+    public IExportJobStore Exports { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {
