@@ -53,6 +53,7 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddAgentLedgerCompliance(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -65,6 +66,6 @@ public static class AgentLedgerApp
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
         app.MapWorkspaceAdmin();
-        app.MapRecordFeed();
+        app.MapAgentLedgerCompliance();
     }
 }

@@ -1,3 +1,4 @@
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
@@ -64,6 +65,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IJobLease, SqliteJobLease>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<IComplianceLogStore, SqliteComplianceLogStore>();
+        services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
+        services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -81,5 +86,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IJobLease, PostgreSqlJobLease>();
+        services.AddSingleton<IAuditLog, PostgreSqlAuditLog>();
+        services.AddSingleton<IComplianceLogStore, PostgreSqlComplianceLogStore>();
+        services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();
+        services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
     }
 }
