@@ -20,4 +20,7 @@ public static class AuditActions
     public const string CreateApiKey = "API_KEY_CREATED";
     public const string RevokeApiKey = "API_KEY_REVOKED";
     public const string UpdateDirectoryUsers = "DIRECTORY_USERS_UPDATED";
+
+    /// <summary>A key without the needed scope was refused on a compliance path.</summary>
+    public const string AccessDenied = "ACCESS_DENIED";
 }

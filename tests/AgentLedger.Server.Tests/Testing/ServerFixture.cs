@@ -24,13 +24,18 @@ public class ServerFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "agentledger.db");
 
+    public string ExportsPath => Path.Combine(_folder, "exports");
+
     /// <summary>Extra host arguments, e.g. lower limits; set by subclasses before start.</summary>
     protected virtual IEnumerable<string> ExtraArgs => [];
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", .. ExtraArgs]);
+        _app = AgentLedgerApp.Build(
+        [
+            "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", $"--Compliance:Exports:Path={ExportsPath}", .. ExtraArgs,
+        ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);

@@ -21,7 +21,7 @@ public sealed partial class ComplianceAuditor(IAuditLog log, TimeProvider time, 
     {
         var user = http.User;
         var actor = AuditActor.ApiKey(user.GetKeyId() ?? "unknown", user.Identity?.Name);
-        return AppendAsync(user.GetWorkspaceId(), action, result, ApiKeyScopes.Format(privilege), actor,
+        return AppendAsync(user.GetWorkspaceId(), action, result, privilege == ApiKeyScope.None ? null : ApiKeyScopes.Format(privilege), actor,
             http.Connection.RemoteIpAddress?.ToString(), UserAgentOf(http), data, cancellationToken);
     }
 
