@@ -35,7 +35,7 @@ public static class ExportEndpoints
         ExportRequest? request, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         var filter = RecordFilter.None;
-        if (request?.Filter is { } input && !RecordFilterParser.TryParse(input, "filter.", out filter, out var error))
+        if (request?.Filter is { } input && !RecordFilterParser.TryParse(input, RecordFilterParser.BodyNames, out filter, out var error))
         {
             return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
         }

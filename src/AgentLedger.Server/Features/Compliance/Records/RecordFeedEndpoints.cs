@@ -53,7 +53,7 @@ public static class RecordFeedEndpoints
             return Problem("after must be a seq number from a previous page's next_page.");
         }
 
-        if (!RecordFilterParser.TryParse(query.ToFilterInput(), string.Empty, out var filter, out var error))
+        if (!RecordFilterParser.TryParse(query.ToFilterInput(), RecordFilterParser.QueryNames, out var filter, out var error))
         {
             return Problem(error!);
         }

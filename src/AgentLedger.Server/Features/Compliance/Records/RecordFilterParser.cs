@@ -6,46 +6,58 @@ namespace AgentLedger.Server.Features.Compliance.Records;
 
 /// <summary>
 /// Validates a <see cref="RecordFilterInput"/> into a <see cref="RecordFilter"/>. Errors name the field as the client
-/// spelled it (a prefix such as <c>filter.</c> and the snake_case name) and say what is allowed.
+/// spelled it and say what is allowed.
 /// </summary>
 public static class RecordFilterParser
 {
-    public static bool TryParse(RecordFilterInput input, string prefix, out RecordFilter filter, out string? error)
+    /// <summary>Field names of the query string of a read, which names each list in the singular.</summary>
+    public static readonly Func<string, string> QueryNames = name => name switch
+    {
+        "text" => "q",
+        "start_time" or "end_time" => name,
+        _ => name[..^1],
+    };
+
+    /// <summary>Field names of a JSON body's <c>filter</c> object.</summary>
+    public static readonly Func<string, string> BodyNames = name => "filter." + name;
+
+    /// <param name="name">How the client spells a field (<see cref="QueryNames"/> or <see cref="BodyNames"/>), for errors.</param>
+    public static bool TryParse(RecordFilterInput input, Func<string, string> name, out RecordFilter filter, out string? error)
     {
         filter = RecordFilter.None;
         error = null;
-        if (!TryParseTime(input.StartTime, prefix + "start_time", out var start, ref error)
-            || !TryParseTime(input.EndTime, prefix + "end_time", out var end, ref error))
+        if (!TryParseTime(input.StartTime, name("start_time"), out var start, ref error)
+            || !TryParseTime(input.EndTime, name("end_time"), out var end, ref error))
         {
             return false;
         }
 
         if (start is not null && end is not null && end <= start)
         {
-            error = $"{prefix}end_time must be after {prefix}start_time.";
+            error = $"{name("end_time")} must be after {name("start_time")}.";
             return false;
         }
 
-        if (!TryList(input.UserIds, prefix + "user_ids", s => s, out var userIds, ref error)
-            || !TryList(input.UserEmails, prefix + "user_emails", ActorIdentity.NormalizeEmail, out var emails, ref error)
-            || !TryList(input.Teams, prefix + "teams", s => s, out var teams, ref error)
-            || !TryList(input.Agents, prefix + "agents", s => WireNames.TryParse(s, out Agent a) ? a : (Agent?)null, out var agents, ref error,
+        if (!TryList(input.UserIds, name("user_ids"), s => s, out var userIds, ref error)
+            || !TryList(input.UserEmails, name("user_emails"), ActorIdentity.NormalizeEmail, out var emails, ref error)
+            || !TryList(input.Teams, name("teams"), s => s, out var teams, ref error)
+            || !TryList(input.Agents, name("agents"), s => WireNames.TryParse(s, out Agent a) ? a : (Agent?)null, out var agents, ref error,
                 WireNames.AllAgents)
-            || !TryList(input.Surfaces, prefix + "surfaces", s => WireNames.TryParse(s, out Surface v) ? v : (Surface?)null, out var surfaces, ref error,
+            || !TryList(input.Surfaces, name("surfaces"), s => WireNames.TryParse(s, out Surface v) ? v : (Surface?)null, out var surfaces, ref error,
                 WireNames.AllSurfaces)
-            || !TryList(input.ClientIds, prefix + "client_ids", s => ClientCatalog.TryParse(s, out var c) ? c : (ClientId?)null, out var clients,
+            || !TryList(input.ClientIds, name("client_ids"), s => ClientCatalog.TryParse(s, out var c) ? c : (ClientId?)null, out var clients,
                 ref error)
-            || !TryList(input.Models, prefix + "models", s => s, out var models, ref error)
-            || !TryList(input.Kinds, prefix + "kinds", s => WireNames.TryParse(s, out RecordKind k) ? k : (RecordKind?)null, out var kinds, ref error,
+            || !TryList(input.Models, name("models"), s => s, out var models, ref error)
+            || !TryList(input.Kinds, name("kinds"), s => WireNames.TryParse(s, out RecordKind k) ? k : (RecordKind?)null, out var kinds, ref error,
                 WireNames.AllKinds)
-            || !TryList(input.SessionIds, prefix + "session_ids", s => s, out var sessions, ref error))
+            || !TryList(input.SessionIds, name("session_ids"), s => s, out var sessions, ref error))
         {
             return false;
         }
 
         if (input.Text is { } text && (text.Length == 0 || text.Length > RecordFilter.MaxTextLength))
         {
-            error = $"{prefix}text must be 1 to {RecordFilter.MaxTextLength} characters.";
+            error = $"{name("text")} must be 1 to {RecordFilter.MaxTextLength} characters.";
             return false;
         }
 
