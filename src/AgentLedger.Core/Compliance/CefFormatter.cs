@@ -55,7 +55,7 @@ public static class CefFormatter
         Add("suid", r.UserId);
         Add("suser", r.Actor.Email ?? r.Actor.DisplayName ?? r.Actor.Login);
         Add("src", r.ClientIp is not null && IPAddress.TryParse(r.ClientIp, out _) ? r.ClientIp : null);
-        Add("requestClientApplication", r.UserAgent);
+        Add("requestClientApplication", ComplianceJson.NonEmpty(r.UserAgent));
         Add("cs1Label", "workspace");
         Add("cs1", r.WorkspaceId);
         Add("cs2Label", r.Model is null ? null : "model");

@@ -41,11 +41,12 @@ public static class CodexLogFormatter
         w.WriteString("event_type", eventType);
         w.WriteString("client_id", WireNames.Of(r.ClientId));
         w.WriteString("workspace_id", r.WorkspaceId);
-        if (r.ClientIp is not null || r.UserAgent is not null)
+        var (ip, userAgent) = (ComplianceJson.NonEmpty(r.ClientIp), ComplianceJson.NonEmpty(r.UserAgent));
+        if (ip is not null || userAgent is not null)
         {
             w.WriteStartObject("request_metadata");
-            w.WriteStringIfNotNull("client_ip", r.ClientIp);
-            w.WriteStringIfNotNull("client_user_agent", r.UserAgent);
+            w.WriteStringIfNotNull("client_ip", ip);
+            w.WriteStringIfNotNull("client_user_agent", userAgent);
             w.WriteEndObject();
         }
 

@@ -22,6 +22,9 @@ public static class ComplianceJson
     public static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>Null for null or empty: request metadata a client did not send (an empty User-Agent) is absent, not "".</summary>
+    public static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     public static void WriteStringIfNotNull(this Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)

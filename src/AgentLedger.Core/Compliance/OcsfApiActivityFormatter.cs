@@ -52,7 +52,7 @@ public static partial class OcsfApiActivityFormatter
         WriteMetadata(w, r, product);
         WriteActor(w, r);
         w.WriteStartObject("src_endpoint");
-        w.WriteStringIfNotNull("ip", r.ClientIp);
+        w.WriteStringIfNotNull("ip", ComplianceJson.NonEmpty(r.ClientIp));
         w.WriteString("name", WireNames.Of(r.ClientId));
         w.WriteEndObject();
         w.WriteStartObject("api");
@@ -64,10 +64,10 @@ public static partial class OcsfApiActivityFormatter
         w.WriteString("uid", r.EventId);
         w.WriteEndObject();
         w.WriteEndObject();
-        if (r.UserAgent is not null)
+        if (ComplianceJson.NonEmpty(r.UserAgent) is { } userAgent)
         {
             w.WriteStartObject("http_request");
-            w.WriteString("user_agent", r.UserAgent);
+            w.WriteString("user_agent", userAgent);
             w.WriteEndObject();
         }
 
