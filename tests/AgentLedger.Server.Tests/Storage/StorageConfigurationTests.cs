@@ -41,9 +41,10 @@ public sealed class StorageConfigurationTests(PostgreSqlServer postgres)
             await using (var unmigrated = AgentLedgerApp.Build(args))
             {
                 var error = await Assert.ThrowsAsync<InvalidOperationException>(() => unmigrated.StartAsync(ct));
-                Assert.Contains("needs migrations 1", error.Message, StringComparison.Ordinal);
+                var versions = AgentLedger.Storage.PostgreSql.PostgreSqlMigrator.Available().Select(m => m.Version).ToList();
+                Assert.Contains("needs migrations " + string.Join(", ", versions), error.Message, StringComparison.Ordinal);
                 Assert.Contains("agentledger migrate", error.Message, StringComparison.Ordinal);
-                Assert.Equal(1, await unmigrated.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(ct));
+                Assert.Equal(versions.Count, await unmigrated.Services.GetRequiredService<IStorageMigrator>().MigrateAsync(ct));
             }
 
             await using var migrated = AgentLedgerApp.Build(args);
