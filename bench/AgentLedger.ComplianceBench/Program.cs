@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentLedger.ComplianceBench;
+
+// Seeds N records (reusing an earlier seed of the same size), starts the built server on them with log sealing off
+// (so that only the export runs), warms the export path up with a tiny export, then runs a small and the full export
+// and prints the figures as markdown.
+var options = BenchOptions.Parse(args);
+Directory.CreateDirectory(options.Folder);
+var databasePath = Path.Combine(options.Folder, "agentledger.db");
+var key = await Seeder.SeedAsync(databasePath, options.Records);
+var exports = Path.Combine(options.Folder, "exports");
+await using var server = await ServerProcess.StartAsync(options.ServerDll, Path.Combine(options.Folder, "server.log"),
+    $"--Storage:Sqlite:Path={databasePath}", $"--Compliance:Exports:Path={exports}", "--Compliance:Logs:SealingEnabled=false",
+    "--Compliance:Exports:PollInterval=00:00:00.100");
+using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromHours(1) };
+client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+var startedRss = server.StatusKiB("VmRSS");
+
+// time windows over the seed's 90 days select about the requested number of records
+var start = new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero);
+JsonObject Window(int records) => new()
+{
+    ["start_time"] = start.ToString("O", CultureInfo.InvariantCulture),
+    ["end_time"] = start.AddSeconds(90.0 * 86400 * records / options.Records).ToString("O", CultureInfo.InvariantCulture),
+};
+
+var runs = new List<ExportRun>();
+await ExportRun.RunAsync("warm-up", server, client, Window(1_000), options.Folder);
+runs.Add(await ExportRun.RunAsync($"export-{options.SmallExport}", server, client, Window(options.SmallExport), options.Folder));
+runs.Add(await ExportRun.RunAsync($"export-{options.Records}", server, client, new JsonObject(), options.Folder));
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"Server RSS after start: {startedRss / 1024.0:N1} MiB; peak over its life (VmHWM): {server.StatusKiB("VmHWM") / 1024.0:N1} MiB");
+report.AppendLine();
+report.AppendLine("| export | records | package MiB | job s | records/s | MB/s (MiB) | RSS before MiB | peak RSS during MiB | tar download s | sha256sum -c |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+foreach (var run in runs)
+{
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| {run.Name} | {run.Records:N0} | {run.Bytes / 1_048_576.0:N1} | {run.JobSeconds:N1} | {run.RecordsPerSecond:N0} | {run.MegabytesPerSecond:N1} | " +
+        $"{run.BaselineRssKiB / 1024.0:N1} | {run.PeakRssKiB / 1024.0:N1} | {run.DownloadSeconds:N1} | {(run.Verified ? "OK" : "FAILED")} |");
+}
+
+report.AppendLine();
+foreach (var run in runs)
+{
+    report.AppendLine(CultureInfo.InvariantCulture, $"{run.Name}: sha256sum -c → {run.VerifyOutput.Replace('\n', ';')}");
+}
+
+Console.WriteLine(report);
+if (options.Output is not null)
+{
+    await File.WriteAllTextAsync(options.Output, report.ToString());
+}
+
+return runs.All(r => r.Verified) ? 0 : 1;
