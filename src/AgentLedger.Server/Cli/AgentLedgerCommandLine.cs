@@ -35,8 +35,9 @@ public static class AgentLedgerCommandLine
             Args = hostArgs.ToArray(),
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // A command's output is its answer; only warnings and errors of the host belong beside it.
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
         AgentLedgerApp.AddServices(builder);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         return builder.Build();
     }
 }

@@ -29,7 +29,6 @@ internal static class KeysCommand
         {
             Description = $"Scope to grant; repeat or separate with commas ({string.Join(", ", ApiKeyScopes.AllNames)}).",
             Required = true,
-            AllowMultipleArgumentsPerToken = true,
         };
         var name = new Option<string?>("--name", "-n") { Description = "A label for the key (who or what uses it)." };
         var command = new Command("create", "Create a key (and the workspace, if new). The key is printed once.") { workspace, scopes, name };

@@ -3,9 +3,11 @@ using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Compliance;
+using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
+using AgentLedger.Server.Features.Ingestion.Otlp;
 using AgentLedger.Server.Storage;
 
 namespace AgentLedger.Server.Hosting;
@@ -23,6 +25,9 @@ public static class AgentLedgerApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         AddServices(builder);
+        // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
+        builder.Services.AddAgentLedgerDemo(builder.Configuration);
+        builder.AddOtlpIngestion();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);
         var app = builder.Build();
@@ -65,6 +70,7 @@ public static class AgentLedgerApp
 
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
+        app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
         app.MapAgentLedgerCompliance();
     }

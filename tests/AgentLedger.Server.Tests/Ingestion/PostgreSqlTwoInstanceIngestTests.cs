@@ -102,7 +102,7 @@ public sealed class PostgreSqlTwoInstanceIngestTests(PostgreSqlServer postgres)
     {
         var app = AgentLedgerApp.Build(
         [
-            "--urls", "http://127.0.0.1:0", "--Storage:Provider=PostgreSql", $"--Storage:PostgreSql:ConnectionString={connectionString}",
+            "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Provider=PostgreSql", $"--Storage:PostgreSql:ConnectionString={connectionString}",
             "--Storage:MigrateOnStart=true",
         ]);
         await app.StartAsync();

@@ -23,7 +23,7 @@ public sealed class StorageConfigurationTests(PostgreSqlServer postgres)
     public async Task StartAsync_PostgreSqlWithoutAUsableConnectionString_FailsNamingTheKey(string connectionString, string expected)
     {
         await using var app = AgentLedgerApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Storage:Provider=PostgreSql", $"--Storage:PostgreSql:ConnectionString={connectionString}"]);
+            ["--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Provider=PostgreSql", $"--Storage:PostgreSql:ConnectionString={connectionString}"]);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
@@ -37,7 +37,7 @@ public sealed class StorageConfigurationTests(PostgreSqlServer postgres)
         var connectionString = await postgres.CreateDatabaseAsync(ct);
         try
         {
-            string[] args = ["--urls", "http://127.0.0.1:0", "--Storage:Provider=PostgreSql", $"--Storage:PostgreSql:ConnectionString={connectionString}"];
+            string[] args = ["--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Provider=PostgreSql", $"--Storage:PostgreSql:ConnectionString={connectionString}"];
             await using (var unmigrated = AgentLedgerApp.Build(args))
             {
                 var error = await Assert.ThrowsAsync<InvalidOperationException>(() => unmigrated.StartAsync(ct));

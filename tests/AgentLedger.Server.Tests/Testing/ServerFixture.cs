@@ -20,6 +20,9 @@ public class ServerFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The OTLP/gRPC port (HTTP/2 without TLS).</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
     public IServiceProvider Services => _app!.Services;
 
     public string DatabasePath => Path.Combine(_folder, "agentledger.db");
@@ -34,11 +37,14 @@ public class ServerFixture : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         _app = AgentLedgerApp.Build(
         [
-            "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", $"--Compliance:Exports:Path={ExportsPath}", .. ExtraArgs,
+            "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", "--Otlp:Grpc:Port=0", $"--Compliance:Exports:Path={ExportsPath}",
+            .. ExtraArgs,
         ]);
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        // The main URL is bound first, the OTLP/gRPC port last.
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        BaseAddress = new Uri(addresses[0]);
+        GrpcAddress = new Uri(addresses[^1]);
     }
 
     public async ValueTask DisposeAsync()

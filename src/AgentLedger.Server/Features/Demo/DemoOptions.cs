@@ -19,5 +19,6 @@ public sealed class DemoOptions
     public int Days { get; set; } = 90;
 
     /// <summary>Seed of the random generator: the same seed and day give the same activity.</summary>
+    [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 20261126;
 }

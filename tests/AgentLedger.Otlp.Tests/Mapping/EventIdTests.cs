@@ -1,0 +1,62 @@
+using AgentLedger.Core.Records;
+using Xunit;
+
+namespace AgentLedger.Otlp.Tests.Mapping;
+
+public sealed class EventIdTests
+{
+    [Fact]
+    public void Map_SameBatchTwice_GivesTheSameEventIds()
+    {
+        var first = FixtureMapping.Map("codex/run1-json-echo/logs-0001.json");
+        var second = FixtureMapping.Map("codex/run1-json-echo/logs-0001.json");
+
+        Assert.Equal(first.Select(r => r.EventId), second.Select(r => r.EventId));
+    }
+
+    [Theory]
+    [InlineData("codex/run1-json-echo/traces-0002.json")]
+    [InlineData("codex/run1-json-echo/metrics-0004.json")]
+    [InlineData("claude-code/json/0001-logs.json")]
+    [InlineData("gemini-cli/captures/01-http-shell-tool/0001-logs.json")]
+    public void Map_Batch_GivesEveryItemItsOwnEventId(string file)
+    {
+        var records = FixtureMapping.Map(file);
+
+        Assert.Equal(records.Count, records.Select(r => r.EventId).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("claude-code/protobuf/0001-logs.pb", "claude-code/protobuf/0001-logs.pb.json")]
+    [InlineData("claude-code/protobuf/0002-metrics.pb", "claude-code/protobuf/0002-metrics.pb.json")]
+    [InlineData("gemini-cli/captures/07-grpc-shell-tool/0003-logs.pb", "gemini-cli/captures/07-grpc-shell-tool/0003-logs.decoded.json")]
+    public void Map_SameDataAsProtobufOrJson_GivesTheSameRecords(string protobuf, string json)
+    {
+        var fromPb = FixtureMapping.Map(protobuf);
+        var fromJson = FixtureMapping.Map(json);
+
+        Assert.Equal(fromPb.Select(r => r.EventId), fromJson.Select(r => r.EventId));
+        Assert.Equal(fromPb.Select(r => (r.Kind, r.SessionId, r.Usage, r.PromptText)), fromJson.Select(r => (r.Kind, r.SessionId, r.Usage, r.PromptText)));
+        Assert.Equal(fromPb.Select(r => r.Attributes!.ToJsonString()), fromJson.Select(r => r.Attributes!.ToJsonString()));
+    }
+
+    [Fact]
+    public void Map_DifferentRuns_ShareNoEventId()
+    {
+        var run1 = FixtureMapping.MapAll("codex/run1-json-echo", "logs").Select(r => r.EventId);
+        var run4 = FixtureMapping.MapAll("codex/run4-binary-echo", "logs").Select(r => r.EventId);
+
+        Assert.Empty(run1.Intersect(run4));
+    }
+
+    [Fact]
+    public void Map_Records_HaveTimeSortableIdsOfTheirOccurrence()
+    {
+        var records = FixtureMapping.Map("claude-code/json/0001-logs.json");
+
+        Assert.All(records, r => Assert.Equal(32, r.Id.Length));
+        var ordered = records.OrderBy(r => r.OccurredAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+        Assert.Equal(ordered, ordered.Order(StringComparer.Ordinal));
+        Assert.All(records, r => Assert.Equal(RecordSource.Otlp, r.Source));
+    }
+}
