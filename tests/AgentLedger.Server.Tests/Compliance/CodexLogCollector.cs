@@ -9,8 +9,13 @@ namespace AgentLedger.Server.Tests.Compliance;
 /// cursor, lists with <c>after</c> while <c>has_more</c>, downloads every file it has not seen (dedupe by file id),
 /// checks each file against its <c>file_sha256</c>, and dedupes lines by <c>event_id</c>.
 /// </summary>
-public sealed class CodexLogCollector(HttpClient client, string workspaceId, int batchSize)
+public sealed class CodexLogCollector(Func<HttpClient> nextClient, string workspaceId, int batchSize)
 {
+    public CodexLogCollector(HttpClient client, string workspaceId, int batchSize)
+        : this(() => client, workspaceId, batchSize)
+    {
+    }
+
     private readonly HashSet<string> _eventIds = [];
     private string? _lastEndTime;
 
@@ -31,7 +36,7 @@ public sealed class CodexLogCollector(HttpClient client, string workspaceId, int
         {
             var url = $"/v1/compliance/workspaces/{workspaceId}/logs?event_type=CODEX_LOG&limit={batchSize}"
                       + (_lastEndTime is null ? "" : "&after=" + Uri.EscapeDataString(_lastEndTime));
-            var page = await (await client.GetAsync(url)).EnsureSuccessStatusCode().ReadJsonAsync();
+            var page = await (await nextClient().GetAsync(url)).EnsureSuccessStatusCode().ReadJsonAsync();
             ListCalls++;
             foreach (var file in page["data"]!.AsArray())
             {
@@ -52,7 +57,7 @@ public sealed class CodexLogCollector(HttpClient client, string workspaceId, int
 
     private async Task DownloadAsync(JsonObject file)
     {
-        var bytes = await (await client.GetAsync($"/v1/compliance/workspaces/{workspaceId}/logs/{(string)file["id"]!}"))
+        var bytes = await (await nextClient().GetAsync($"/v1/compliance/workspaces/{workspaceId}/logs/{(string)file["id"]!}"))
             .EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
         Assert.Equal((string)file["file_sha256"]!, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         foreach (var line in System.Text.Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries))

@@ -22,9 +22,13 @@ public sealed class ConcurrentIngest
     }
 
     public Task RunAsync(TestWorkspace ws, int senders, int batchesPerSender, int perBatch) =>
+        RunAsync(_ => ws.Client(), senders, batchesPerSender, perBatch);
+
+    /// <param name="clientFor">The client of each sender (by number), e.g. of different instances.</param>
+    public Task RunAsync(Func<int, HttpClient> clientFor, int senders, int batchesPerSender, int perBatch) =>
         Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(async () =>
         {
-            using var client = ws.Client();
+            using var client = clientFor(s);
             for (var b = 0; b < batchesPerSender; b++)
             {
                 var batch = Enumerable.Range(0, perBatch).Select(i => Event(s, b, i)).ToArray();
