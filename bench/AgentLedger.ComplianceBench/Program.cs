@@ -34,12 +34,15 @@ runs.Add(await ExportRun.RunAsync($"export-{options.Records}", server, client, n
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Server RSS after start: {startedRss / 1024.0:N1} MiB; peak over its life (VmHWM): {server.StatusKiB("VmHWM") / 1024.0:N1} MiB");
 report.AppendLine();
-report.AppendLine("| export | records | package MiB | job s | records/s | MB/s (MiB) | RSS before MiB | peak RSS during MiB | tar download s | sha256sum -c |");
-report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine load average when done: {File.ReadAllText("/proc/loadavg").Trim()}");
+report.AppendLine();
+report.AppendLine("| export | records | package MiB | job s | records/s | MiB/s | server CPU s | records per CPU s | RSS before MiB | peak RSS during MiB | tar download s | sha256sum -c |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 foreach (var run in runs)
 {
     report.AppendLine(CultureInfo.InvariantCulture,
         $"| {run.Name} | {run.Records:N0} | {run.Bytes / 1_048_576.0:N1} | {run.JobSeconds:N1} | {run.RecordsPerSecond:N0} | {run.MegabytesPerSecond:N1} | " +
+        $"{run.CpuSeconds:N1} | {run.RecordsPerCpuSecond:N0} | " +
         $"{run.BaselineRssKiB / 1024.0:N1} | {run.PeakRssKiB / 1024.0:N1} | {run.DownloadSeconds:N1} | {(run.Verified ? "OK" : "FAILED")} |");
 }
 
