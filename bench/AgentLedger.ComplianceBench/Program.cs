@@ -3,8 +3,16 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using AgentLedger.ComplianceBench;
+using BenchmarkDotNet.Running;
 
-// Seeds N records (reusing an earlier seed of the same size), starts the built server on them with log sealing off
+// `formats`: BenchmarkDotNet over the per-record cost of each output format (LineFormatBenchmarks).
+if (args is ["formats", .. var rest])
+{
+    BenchmarkRunner.Run<LineFormatBenchmarks>(args: rest);
+    return 0;
+}
+
+// Otherwise: seeds N records (reusing an earlier seed of the same size), starts the built server on them with log sealing off
 // (so that only the export runs), warms the export path up with a tiny export, then runs a small and the full export
 // and prints the figures as markdown.
 var options = BenchOptions.Parse(args);

@@ -14,7 +14,7 @@ namespace AgentLedger.Server.Features.Compliance.Exports;
 /// <c>SHA256SUMS</c>. Records are read a page at a time and written as they come, each file hashed while it is written,
 /// so memory stays flat however many records the package holds.
 /// </summary>
-public sealed partial class ExportPackageWriter(
+public sealed class ExportPackageWriter(
     IComplianceRecordReader reader, IOptions<JsonOptions> json, ProductInfo product, TimeProvider time)
 {
     public const int PageSize = 1000;
