@@ -17,10 +17,12 @@ public static class CefFormatter
     public const int NormalSeverity = 3;
     public const int ErrorSeverity = 5;
 
-    public static string Format(ActivityRecord r, ProductInfo product)
+    public static string Format(ActivityRecord r, ProductInfo product) => Append(new StringBuilder(1024), r, product).ToString();
+
+    /// <summary>Appends the record's CEF line (without a line break) to <paramref name="sb"/>.</summary>
+    public static StringBuilder Append(StringBuilder sb, ActivityRecord r, ProductInfo product)
     {
         var status = CodexLogFormatter.StatusOf(r);
-        var sb = new StringBuilder(512);
         sb.Append("CEF:0|");
         AppendHeader(sb, product.Vendor).Append('|');
         AppendHeader(sb, product.Name).Append('|');
@@ -76,7 +78,7 @@ public static class CefFormatter
         Add("cn3Label", "seq");
         Add("cn3", r.Seq.ToString(CultureInfo.InvariantCulture));
         Add("msg", r.PromptText ?? r.ToolInput ?? r.Error);
-        return sb.ToString();
+        return sb;
     }
 
     private static StringBuilder AppendHeader(StringBuilder sb, string value)

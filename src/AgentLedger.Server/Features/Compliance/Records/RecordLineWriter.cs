@@ -45,7 +45,7 @@ public sealed class RecordLineWriter(RecordFeedFormat format, ProductInfo produc
                 break;
             case RecordFeedFormat.Cef:
                 _text.Clear();
-                _text.Append(CefFormatter.Format(record, product)).Append('\n');
+                CefFormatter.Append(_text, record, product).Append('\n');
                 WriteText(output);
                 break;
             default:
