@@ -39,6 +39,12 @@ var runs = new List<ExportRun>();
 await ExportRun.RunAsync("warm-up", server, client, Window(1_000), options.Folder);
 runs.Add(await ExportRun.RunAsync($"export-{options.SmallExport}", server, client, Window(options.SmallExport), options.Folder));
 runs.Add(await ExportRun.RunAsync($"export-{options.Records}", server, client, new JsonObject(), options.Folder));
+var feeds = new List<FeedRun>();
+foreach (var format in new[] { "ndjson", "ocsf" })
+{
+    feeds.Add(await FeedRun.RunAsync(format, server, client));
+}
+
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Server RSS after start: {startedRss / 1024.0:N1} MiB; peak over its life (VmHWM): {server.StatusKiB("VmHWM") / 1024.0:N1} MiB");
 report.AppendLine();
@@ -60,10 +66,21 @@ foreach (var run in runs)
     report.AppendLine(CultureInfo.InvariantCulture, $"{run.Name}: sha256sum -c → {run.VerifyOutput.Replace('\n', ';')}");
 }
 
+report.AppendLine();
+report.AppendLine("| streamed feed, whole workspace | records | MiB | s | records/s | MiB/s | server CPU s | records per CPU s | RSS before MiB | peak RSS during MiB |");
+report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var feed in feeds)
+{
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| format={feed.Format} | {feed.Records:N0} | {feed.Bytes / 1_048_576.0:N1} | {feed.Seconds:N1} | {feed.Records / feed.Seconds:N0} | " +
+        $"{feed.Bytes / 1_048_576.0 / feed.Seconds:N1} | {feed.CpuSeconds:N1} | {feed.Records / feed.CpuSeconds:N0} | {feed.BaselineRssKiB / 1024.0:N1} | " +
+        $"{feed.PeakRssKiB / 1024.0:N1} |");
+}
+
 Console.WriteLine(report);
 if (options.Output is not null)
 {
     await File.WriteAllTextAsync(options.Output, report.ToString());
 }
 
-return runs.All(r => r.Verified) ? 0 : 1;
+return runs.All(r => r.Verified) && feeds.All(f => f.Records == options.Records) ? 0 : 1;
