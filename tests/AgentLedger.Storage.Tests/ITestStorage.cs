@@ -1,4 +1,5 @@
 using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
@@ -32,6 +33,10 @@ public interface ITestStorage : IAsyncDisposable
     IGitHubIntegrationStore GitHub { get; }
 
     AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
+    IAuditLog AuditLog { get; }
+    IComplianceLogStore ComplianceLogs { get; }
+    IComplianceRecordReader ComplianceReader { get; }
+    IExportJobStore Exports { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
@@ -38,6 +39,10 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Leases = new PostgreSqlJobLease(Database);
         Analytics = new PostgreSqlAnalyticsReader(Database);
         GitHub = new PostgreSqlGitHubIntegrationStore(Database);
+        AuditLog = new PostgreSqlAuditLog(Database);
+        ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
+        ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
+        Exports = new PostgreSqlExportJobStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -64,6 +69,10 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IGitHubIntegrationStore GitHub { get; }
 
     public AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
+    public IAuditLog AuditLog { get; }
+    public IComplianceLogStore ComplianceLogs { get; }
+    public IComplianceRecordReader ComplianceReader { get; }
+    public IExportJobStore Exports { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
@@ -36,6 +37,10 @@ public sealed class SqliteTestStorage : ITestStorage
         Leases = new SqliteJobLease(_database);
         Analytics = new SqliteAnalyticsReader(_database);
         GitHub = new SqliteGitHubIntegrationStore(_database);
+        AuditLog = new SqliteAuditLog(_database);
+        ComplianceLogs = new SqliteComplianceLogStore(_database);
+        ComplianceReader = new SqliteComplianceRecordReader(_database);
+        Exports = new SqliteExportJobStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -57,6 +62,10 @@ public sealed class SqliteTestStorage : ITestStorage
     public IGitHubIntegrationStore GitHub { get; }
 
     public AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
+    public IAuditLog AuditLog { get; }
+    public IComplianceLogStore ComplianceLogs { get; }
+    public IComplianceRecordReader ComplianceReader { get; }
+    public IExportJobStore Exports { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Keys;
 using AgentLedger.Server.Features.Admin;
+using AgentLedger.Server.Features.Compliance.Audit;
 using AgentLedger.Server.Storage;
 
 namespace AgentLedger.Server.Cli;
@@ -54,6 +57,8 @@ internal static class KeysCommand
             var issuer = host.Services.GetRequiredService<ApiKeyIssuer>();
             var keyName = result.GetValue(name) ?? $"{ApiKeyScopes.Format(granted).Replace(' ', '+')} key";
             var issued = await issuer.IssueAsync(workspaceId, keyName, granted, cancellationToken).ConfigureAwait(false);
+            await host.Services.GetRequiredService<ComplianceAuditor>().RecordLocalAsync(workspaceId, AuditActions.CreateApiKey,
+                WorkspaceAdminEndpoints.KeyAuditData(issued.Info.KeyId, keyName, granted), cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(
                 $"Created key {issued.Info.KeyId} '{keyName}' in workspace '{workspaceId}' with scopes: {ApiKeyScopes.Format(granted)}").ConfigureAwait(false);
             await Console.Out.WriteLineAsync("The key is shown only now; store it in your secret manager:").ConfigureAwait(false);
@@ -96,6 +101,12 @@ internal static class KeysCommand
             var time = host.Services.GetRequiredService<TimeProvider>();
             var revoked = await store.RevokeApiKeyAsync(result.GetValue(workspace)!, result.GetValue(keyId)!, time.GetUtcNow(), cancellationToken)
                 .ConfigureAwait(false);
+            if (revoked)
+            {
+                await host.Services.GetRequiredService<ComplianceAuditor>().RecordLocalAsync(result.GetValue(workspace)!, AuditActions.RevokeApiKey,
+                    new JsonObject { ["key_id"] = result.GetValue(keyId) }, cancellationToken).ConfigureAwait(false);
+            }
+
             await Console.Out.WriteLineAsync(revoked ? "Revoked." : "No such active key in that workspace.").ConfigureAwait(false);
             return revoked ? 0 : 1;
         });

@@ -71,6 +71,7 @@ public static class AgentLedgerApp
         services.AddAgentLedgerAnalytics(builder.Configuration);
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();
+        services.AddAgentLedgerCompliance(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -86,10 +87,10 @@ public static class AgentLedgerApp
         app.MapNativeEvents();
         app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
-        app.MapRecordFeed();
         app.MapAgentLedgerAnalytics();
         app.MapAgentLedgerGitHub();
         app.MapAgentLedgerOpenApi();
         app.MapAgentLedgerDashboard();
+        app.MapAgentLedgerCompliance();
     }
 }

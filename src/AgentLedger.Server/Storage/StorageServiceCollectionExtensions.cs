@@ -1,5 +1,6 @@
 using AgentLedger.Core.Accounts;
 using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Integrations;
@@ -72,6 +73,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IJobLease, SqliteJobLease>();
         services.AddSingleton<IDashboardAccountStore, SqliteDashboardAccountStore>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton<IComplianceLogStore, SqliteComplianceLogStore>();
+        services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
+        services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -92,5 +97,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IJobLease, PostgreSqlJobLease>();
         services.AddSingleton<IDashboardAccountStore, PostgreSqlDashboardAccountStore>();
+        services.AddSingleton<IAuditLog, PostgreSqlAuditLog>();
+        services.AddSingleton<IComplianceLogStore, PostgreSqlComplianceLogStore>();
+        services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();
+        services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
     }
 }

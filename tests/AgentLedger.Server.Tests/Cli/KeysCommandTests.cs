@@ -47,6 +47,24 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KeysCreateAndRevoke_AreAuditEventsOfTheLocalOperator_WithoutTheSecret()
+    {
+        var created = await RunAsync("keys", "create", "--workspace", "acme", "--scope", "compliance.read", "--name", "auditor", DatabaseArg);
+        var token = created.Output.Trim().Split('\n')[^1].Trim();
+        var keyId = token.Split('_')[1];
+        await RunAsync("keys", "revoke", "--workspace", "acme", "--key-id", keyId, DatabaseArg);
+
+        var database = new AgentLedger.Storage.Sqlite.SqliteDatabase(Microsoft.Extensions.Options.Options.Create(
+            new AgentLedger.Storage.Sqlite.SqliteStorageOptions { Path = Path.Combine(_folder, "cli.db") }));
+        var events = await new AgentLedger.Storage.Sqlite.SqliteAuditLog(database).ReadAfterSeqAsync("acme", 0, 10, CancellationToken.None);
+
+        Assert.Equal(["API_KEY_CREATED", "API_KEY_REVOKED"], events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal((AgentLedger.Core.Compliance.AuditActor.LocalOperatorType, "admin"), (e.Actor.Type, e.Privilege)));
+        Assert.All(events, e => Assert.Equal(keyId, (string?)e.ActionData!["key_id"]));
+        Assert.DoesNotContain(token, events[0].ActionData!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeysCreate_UnknownScope_ExitsNonZeroNamingIt()
     {
         var result = await RunAsync("keys", "create", "--workspace", "acme", "--scope", "ingest,analytics.write", DatabaseArg);

@@ -27,13 +27,19 @@ public class ServerFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_folder, "agentledger.db");
 
+    public string ExportsPath => Path.Combine(_folder, "exports");
+
     /// <summary>Extra host arguments, e.g. lower limits; set by subclasses before start.</summary>
     protected virtual IEnumerable<string> ExtraArgs => [];
 
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", "--Otlp:Grpc:Port=0", .. ExtraArgs]);
+        _app = AgentLedgerApp.Build(
+        [
+            "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", "--Otlp:Grpc:Port=0", $"--Compliance:Exports:Path={ExportsPath}",
+            .. ExtraArgs,
+        ]);
         await _app.StartAsync();
         // The main URL is bound first, the OTLP/gRPC port last.
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();

@@ -1,12 +1,18 @@
+using System.Text.Json.Nodes;
+using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Compliance.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentLedger.Server.Features.Admin;
 
-/// <summary>Workspace details, API keys and the user directory, under <c>/api/v1/workspaces/{workspace_id}</c>.</summary>
+/// <summary>
+/// Workspace details, API keys and the user directory, under <c>/api/v1/workspaces/{workspace_id}</c>. Every change
+/// (key created or revoked, directory updated) is an audit event.
+/// </summary>
 public static class WorkspaceAdminEndpoints
 {
     public const int MaxDirectoryBatch = 10_000;
@@ -44,7 +50,8 @@ public static class WorkspaceAdminEndpoints
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> CreateKeyAsync(
-        [AsParameters] WorkspaceRoute route, CreateApiKeyRequest request, ApiKeyIssuer issuer, CancellationToken cancellationToken)
+        [AsParameters] WorkspaceRoute route, CreateApiKeyRequest request, ApiKeyIssuer issuer, ComplianceAuditor auditor, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name))
         {
@@ -68,21 +75,31 @@ public static class WorkspaceAdminEndpoints
         }
 
         var issued = await issuer.IssueAsync(route.WorkspaceId, request.Name, scopes, cancellationToken).ConfigureAwait(false);
+        await auditor.RecordAsync(http, AuditActions.CreateApiKey, ApiKeyScope.Admin, KeyAuditData(issued.Info.KeyId, issued.Info.Name, scopes),
+            cancellationToken).ConfigureAwait(false);
         var response = new CreatedApiKeyResponse(issued.Info.KeyId, issued.Info.Name, ScopeNames(issued.Info.Scopes), issued.Token);
         return TypedResults.Created($"/api/v1/workspaces/{route.WorkspaceId}/keys/{issued.Info.KeyId}", response);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
-        [AsParameters] WorkspaceRoute route, string key_id, IWorkspaceStore workspaces, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] WorkspaceRoute route, string key_id, IWorkspaceStore workspaces, TimeProvider time, ComplianceAuditor auditor, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var revoked = await workspaces.RevokeApiKeyAsync(route.WorkspaceId, key_id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (revoked)
+        {
+            await auditor.RecordAsync(http, AuditActions.RevokeApiKey, ApiKeyScope.Admin, new JsonObject { ["key_id"] = key_id }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         return revoked
             ? TypedResults.NoContent()
             : TypedResults.Problem(detail: $"No active key '{key_id}' in this workspace.", statusCode: StatusCodes.Status404NotFound);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DirectoryUserResponse>>, ProblemHttpResult>> UpsertUsersAsync(
-        [AsParameters] WorkspaceRoute route, IReadOnlyList<DirectoryUserRequest> users, IDirectoryStore directory, CancellationToken cancellationToken)
+        [AsParameters] WorkspaceRoute route, IReadOnlyList<DirectoryUserRequest> users, IDirectoryStore directory, ComplianceAuditor auditor,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (users.Count > MaxDirectoryBatch)
         {
@@ -97,6 +114,13 @@ public static class WorkspaceAdminEndpoints
 
         var updates = users.Select(u => new DirectoryUserUpdate(u.Email!, u.DisplayName, u.Team)).ToList();
         var stored = await directory.UpsertUsersAsync(route.WorkspaceId, updates, cancellationToken).ConfigureAwait(false);
+        await auditor.RecordAsync(http, AuditActions.UpdateDirectoryUsers, ApiKeyScope.Admin, new JsonObject
+        {
+            ["user_count"] = stored.Count,
+            // who was changed (ids, not names or e-mails: the directory holds those), at most the first hundred
+            ["user_ids"] = new JsonArray(stored.Take(100).Select(u => (JsonNode?)u.UserId).ToArray()),
+            ["teams"] = new JsonArray(stored.Select(u => u.Team).OfType<string>().Distinct().Take(100).Select(t => (JsonNode?)t).ToArray()),
+        }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<DirectoryUserResponse>>(stored.Select(ToResponse).ToList());
     }
 
@@ -114,6 +138,14 @@ public static class WorkspaceAdminEndpoints
         var data = users.Take(size).Select(ToResponse).ToList();
         return TypedResults.Ok(new DirectoryUsersPage(data, hasMore, hasMore ? data[^1].UserId : null));
     }
+
+    /// <summary>What an audit event says of a new key: its id, label and scopes, never its secret.</summary>
+    public static JsonObject KeyAuditData(string keyId, string name, ApiKeyScope scopes) => new()
+    {
+        ["key_id"] = keyId,
+        ["key_name"] = name,
+        ["scopes"] = new JsonArray(ScopeNames(scopes).Select(s => (JsonNode?)s).ToArray()),
+    };
 
     private static ApiKeyResponse ToResponse(ApiKeyInfo key) =>
         new(key.KeyId, key.Name, ScopeNames(key.Scopes), key.CreatedAt, key.RevokedAt);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Records;
 
-namespace AgentLedger.Server.Features.Compliance;
+namespace AgentLedger.Server.Features.Compliance.Records;
 
 /// <summary>The JSON shape of a stored record in the native API, with every enum in its wire spelling.</summary>
 public sealed record RecordView

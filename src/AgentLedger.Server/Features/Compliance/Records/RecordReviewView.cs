@@ -1,4 +1,4 @@
-namespace AgentLedger.Server.Features.Compliance;
+namespace AgentLedger.Server.Features.Compliance.Records;
 
 /// <summary>Code-review context of a record in the native API.</summary>
 public sealed record RecordReviewView(string? Repository, long? PullRequest, string? ReviewId, string? CommentId, string? Priority, string? Reaction);

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace AgentLedger.ComplianceBench;
+
+/// <summary>
+/// One streamed read of the native feed (<c>GET /api/v1/compliance/records?format=…</c>) from the first record to the
+/// last, measured like an export: records and bytes received, wall and server CPU time, and the server's resident
+/// memory sampled every 50 ms while it streams.
+/// </summary>
+public sealed record FeedRun(string Format, long Records, long Bytes, double Seconds, double CpuSeconds, long BaselineRssKiB, long PeakRssKiB)
+{
+    public static async Task<FeedRun> RunAsync(string format, ServerProcess server, HttpClient client)
+    {
+        var baseline = server.StatusKiB("VmRSS");
+        var cpuBefore = server.CpuSeconds();
+        var peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, server.StatusKiB("VmRSS"));
+                await Task.Delay(50);
+            }
+        });
+
+        var watch = Stopwatch.StartNew();
+        long records = 0, bytes = 0;
+        using (var response = await client.GetAsync($"/api/v1/compliance/records?format={format}", HttpCompletionOption.ResponseHeadersRead))
+        {
+            await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync();
+            var buffer = new byte[256 * 1024];
+            int read;
+            while ((read = await body.ReadAsync(buffer)) > 0)
+            {
+                bytes += read;
+                records += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+        }
+
+        watch.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+        // CSV's header row is a line too
+        records -= format == "csv" ? 1 : 0;
+        return new FeedRun(format, records, bytes, watch.Elapsed.TotalSeconds, server.CpuSeconds() - cpuBefore, baseline, peak);
+    }
+}

@@ -1,0 +1,19 @@
+using AgentLedger.Core.Records;
+
+namespace AgentLedger.Core.Compliance;
+
+/// <summary>Filtered reads of the records for the compliance feed, transcripts and exports; keyset on seq, never OFFSET.</summary>
+public interface IComplianceRecordReader
+{
+    /// <summary>
+    /// Up to <paramref name="limit"/> records matching <paramref name="filter"/> with seq in
+    /// (<paramref name="afterSeq"/>, <paramref name="uptoSeq"/>], in seq order. The seq bound keeps the work of one
+    /// call proportional to the seq range, however selective the filter.
+    /// </summary>
+    Task<IReadOnlyList<ActivityRecord>> ReadAsync(
+        string workspaceId, RecordFilter filter, long afterSeq, long uptoSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> records of one session with seq after <paramref name="afterSeq"/>, in seq order.</summary>
+    Task<IReadOnlyList<ActivityRecord>> ReadSessionAsync(
+        string workspaceId, string sessionId, long afterSeq, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,50 @@
+using System.Reflection;
+using AgentLedger.Core.Compliance;
+using AgentLedger.Server.Features.Compliance.Audit;
+using AgentLedger.Server.Features.Compliance.Exports;
+using AgentLedger.Server.Features.Compliance.Logs;
+using AgentLedger.Server.Features.Compliance.Records;
+using AgentLedger.Server.Features.Compliance.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace AgentLedger.Server.Features.Compliance;
+
+/// <summary>The Compliance API: its services and background jobs, and its endpoints in one place.</summary>
+public static class ComplianceServiceCollectionExtensions
+{
+    public static IServiceCollection AddAgentLedgerCompliance(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ComplianceLogOptions>().Bind(configuration.GetSection(ComplianceLogOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ComplianceLogOptions>, ComplianceLogOptionsValidator>();
+        services.AddOptions<ComplianceExportOptions>().Bind(configuration.GetSection(ComplianceExportOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ComplianceExportOptions>, ComplianceExportOptionsValidator>();
+
+        services.AddSingleton(ProductInfo.AgentLedger(ProductVersion()));
+        services.AddSingleton<ComplianceAuditor>();
+        services.AddSingleton<ComplianceLogSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ComplianceLogSealer>());
+        services.AddSingleton<ExportFolders>();
+        services.AddSingleton<ExportPackageWriter>();
+        services.AddSingleton<ExportJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportJobRunner>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAgentLedgerCompliance(this IEndpointRouteBuilder routes)
+    {
+        routes.MapComplianceLogs();
+        routes.MapRecordFeed();
+        routes.MapSessionTranscripts();
+        routes.MapAuditEvents();
+        routes.MapExports();
+        return routes;
+    }
+
+    private static string ProductVersion()
+    {
+        var assembly = typeof(ComplianceServiceCollectionExtensions).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        // "1.0.0+<commit>" → "1.0.0": the version, not the build.
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
+}

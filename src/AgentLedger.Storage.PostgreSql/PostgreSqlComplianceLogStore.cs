@@ -1,0 +1,119 @@
+using AgentLedger.Core.Compliance;
+using Dapper;
+
+namespace AgentLedger.Storage.PostgreSql;
+
+/// <summary>
+/// Sealed compliance log files on PostgreSQL. A seal locks the workspace's compliance_log_heads row (FOR UPDATE, a row
+/// of its own, so ingest never waits on it): seals of a workspace are serialised across instances, a range is sealed
+/// once, and end times increase in the order in which files become visible to readers.
+/// </summary>
+public sealed class PostgreSqlComplianceLogStore(PostgreSqlDatabase database) : IComplianceLogStore
+{
+    private const string Select = """
+        SELECT workspace_id AS WorkspaceId, file_id AS Id, event_type AS EventType, end_time AS EndTime, file_name AS FileName,
+               file_size AS FileSize, file_sha256 AS FileSha256, first_seq AS FirstSeq, last_seq AS LastSeq, record_count AS RecordCount
+        FROM compliance_log_files
+        """;
+
+    public async Task<long> SealedSeqAsync(string workspaceId, ComplianceLogType type, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT {SealedColumn(type)} FROM compliance_log_heads WHERE workspace_id = @workspaceId", new { workspaceId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+    }
+
+    public async Task<ComplianceLogFile?> SealAsync(NewComplianceLogFile file, CancellationToken cancellationToken)
+    {
+        var column = SealedColumn(file.Type);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO compliance_log_heads (workspace_id) VALUES (@WorkspaceId) ON CONFLICT DO NOTHING",
+            new { file.WorkspaceId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var sealedSeq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT {column} FROM compliance_log_heads WHERE workspace_id = @WorkspaceId FOR UPDATE",
+            new { file.WorkspaceId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (sealedSeq != file.FirstSeq - 1)
+        {
+            return null;
+        }
+
+        // Strictly after the previous file's end time, even if this instance's clock is behind the last sealer's.
+        var endTime = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
+            $"""
+            UPDATE compliance_log_heads
+            SET {column} = @LastSeq, last_end_time = greatest(@SealedAt::timestamptz, last_end_time + interval '1 microsecond')
+            WHERE workspace_id = @WorkspaceId
+            RETURNING last_end_time
+            """,
+            new { file.WorkspaceId, file.LastSeq, SealedAt = file.SealedAt.UtcDateTime }, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO compliance_log_files (workspace_id, file_id, event_type, end_time, first_seq, last_seq, record_count,
+                                              file_name, file_size, file_sha256, content)
+            VALUES (@WorkspaceId, @Id, @EventType, @endTime, @FirstSeq, @LastSeq, @RecordCount, @FileName, @FileSize, @FileSha256, @ContentGzip)
+            """,
+            new
+            {
+                file.WorkspaceId, file.Id, EventType = ComplianceLogTypes.Of(file.Type), endTime, file.FirstSeq, file.LastSeq,
+                file.RecordCount, file.FileName, file.FileSize, file.FileSha256, file.ContentGzip,
+            },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ComplianceLogFile(file.WorkspaceId, file.Id, file.Type, new DateTimeOffset(endTime, TimeSpan.Zero), file.FileName,
+            file.FileSize, file.FileSha256, file.FirstSeq, file.LastSeq, file.RecordCount);
+    }
+
+    public async Task<IReadOnlyList<ComplianceLogFile>> ListAsync(
+        string workspaceId, ComplianceLogType? type, DateTimeOffset? afterEndTime, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var sql = Select + " WHERE workspace_id = @workspaceId AND end_time > @after"
+                  + (type is null ? string.Empty : " AND event_type = @eventType")
+                  + " ORDER BY end_time LIMIT @limit";
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new
+        {
+            workspaceId,
+            after = afterEndTime?.UtcDateTime ?? DateTime.UnixEpoch,
+            eventType = type is { } t ? ComplianceLogTypes.Of(t) : null,
+            limit,
+        }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToFile()).ToList();
+    }
+
+    public async Task<ComplianceLogFile?> FindAsync(string workspaceId, string fileId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            Select + " WHERE workspace_id = @workspaceId AND file_id = @fileId", new { workspaceId, fileId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToFile();
+    }
+
+    public async Task<byte[]?> ReadContentAsync(string workspaceId, string fileId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<byte[]?>(new CommandDefinition(
+            "SELECT content FROM compliance_log_files WHERE workspace_id = @workspaceId AND file_id = @fileId",
+            new { workspaceId, fileId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static string SealedColumn(ComplianceLogType type) => type switch
+    {
+        ComplianceLogType.CodexLog => "codex_sealed_seq",
+        ComplianceLogType.AuditLog => "audit_sealed_seq",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    private sealed record Row(
+        string WorkspaceId, string Id, string EventType, DateTime EndTime, string FileName, long FileSize, string FileSha256,
+        long FirstSeq, long LastSeq, int RecordCount)
+    {
+        public ComplianceLogFile ToFile() =>
+            new(WorkspaceId, Id, ComplianceLogTypes.TryParse(EventType, out var type) ? type : throw new FormatException($"Unknown log type '{EventType}'."),
+                new DateTimeOffset(EndTime, TimeSpan.Zero), FileName, FileSize, FileSha256, FirstSeq, LastSeq, RecordCount);
+    }
+}
