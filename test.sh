@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, with everything it needs. On a fresh machine this is the one command to run:
-# it installs what the tests use (PostgreSQL from Debian, the real agent CLIs from npm) when missing,
+# it installs what the tests use (PostgreSQL and Chromium from Debian, the real agent CLIs from npm) when missing,
 # then runs every test. Tests whose tools are still missing skip with the reason, except under CI=true,
 # where they fail instead.
 set -euo pipefail
@@ -16,6 +16,19 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
   else
     echo "test.sh: PostgreSQL is not installed and this user cannot install it; its tests will be skipped." >&2
+  fi
+fi
+
+# Chromium: the dashboard's browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "test.sh: Chromium is not installed and this user cannot install it; the browser tests will be skipped." >&2
   fi
 fi
 

@@ -31,6 +31,8 @@ public interface ITestStorage : IAsyncDisposable
 
     IGitHubIntegrationStore GitHub { get; }
 
+    AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
+
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);
 

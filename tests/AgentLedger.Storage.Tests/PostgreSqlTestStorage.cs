@@ -34,6 +34,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Reader = new PostgreSqlRecordReader(Database);
         Rollups = new PostgreSqlUsageRollupReader(Database);
         _store = new PostgreSqlWorkspaceStore(Database, time);
+        Accounts = new PostgreSqlDashboardAccountStore(Database);
         Leases = new PostgreSqlJobLease(Database);
         Analytics = new PostgreSqlAnalyticsReader(Database);
         GitHub = new PostgreSqlGitHubIntegrationStore(Database);
@@ -61,6 +62,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IAnalyticsReader Analytics { get; }
 
     public IGitHubIntegrationStore GitHub { get; }
+
+    public AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public sealed class SqliteTestStorage : ITestStorage
         _database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }));
         _writer = new SqliteRecordWriter(_database, time);
         _store = new SqliteWorkspaceStore(_database, time);
+        Accounts = new SqliteDashboardAccountStore(_database);
         _migrator = new SqliteMigrator(_database, time, NullLogger<SqliteMigrator>.Instance);
         Time = time;
         Reader = new SqliteRecordReader(_database);
@@ -54,6 +55,8 @@ public sealed class SqliteTestStorage : ITestStorage
     public IAnalyticsReader Analytics { get; }
 
     public IGitHubIntegrationStore GitHub { get; }
+
+    public AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

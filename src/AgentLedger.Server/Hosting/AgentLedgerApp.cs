@@ -4,6 +4,7 @@ using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
+using AgentLedger.Server.Features.Dashboard;
 using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
@@ -26,8 +27,14 @@ public static class AgentLedgerApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The dashboard's static assets (its own and Radzen's) are found through this assembly's manifest,
+            // also when a test project hosts the server.
+            ApplicationName = typeof(AgentLedgerApp).Assembly.GetName().Name,
         });
+        // Serves package assets (Radzen's CSS and JS) from a build output as well as from a publish folder.
+        builder.WebHost.UseStaticWebAssets();
         AddServices(builder);
+        builder.Services.AddAgentLedgerDashboard();
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
         builder.AddOtlpIngestion();
@@ -68,10 +75,12 @@ public static class AgentLedgerApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
@@ -81,5 +90,6 @@ public static class AgentLedgerApp
         app.MapAgentLedgerAnalytics();
         app.MapAgentLedgerGitHub();
         app.MapAgentLedgerOpenApi();
+        app.MapAgentLedgerDashboard();
     }
 }

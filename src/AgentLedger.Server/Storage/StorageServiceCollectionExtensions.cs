@@ -1,3 +1,4 @@
+using AgentLedger.Core.Accounts;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
@@ -70,6 +71,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IJobLease, SqliteJobLease>();
+        services.AddSingleton<IDashboardAccountStore, SqliteDashboardAccountStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -89,5 +91,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IJobLease, PostgreSqlJobLease>();
+        services.AddSingleton<IDashboardAccountStore, PostgreSqlDashboardAccountStore>();
     }
 }
