@@ -23,18 +23,7 @@ internal static class SqliteAnalyticsSql
         sql += In(command, "client_id", scope.Filter.Clients);
         sql += In(command, "model", scope.Filter.Models);
         sql += In(command, "agent", scope.Filter.Agents);
-        if (usageTable)
-        {
-            sql += scope.Activity switch
-            {
-                AnalyticsActivity.CodeReview =>
-                    " AND (reviews > 0 OR review_comments > 0 OR replies > 0 OR reactions_up > 0 OR reactions_down > 0 OR reactions_other > 0)",
-                AnalyticsActivity.CloudTasks => " AND (cloud_tasks_created > 0 OR cloud_tasks_completed > 0 OR cloud_tasks_failed > 0)",
-                _ => "",
-            };
-        }
-
-        return sql;
+        return usageTable ? sql + AnalyticsMeasureSets.RowPredicate(scope.Activity) : sql;
     }
 
     /// <summary>

@@ -24,6 +24,13 @@ public static class AnalyticsMeasureSets
     private static readonly FrozenDictionary<string, (string Agent, string Surface)> ByClient =
         ClientCatalog.Clients.ToFrozenDictionary(c => c.WireName, c => (WireNames.Of(c.Agent), WireNames.Of(c.Surface)), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The SQL condition (the same on every engine) that a rollup row holds the activity: one of its counters is
+    /// positive; empty for <see cref="AnalyticsActivity.Any"/>. Column names come from the lists above, never from input.
+    /// </summary>
+    public static string RowPredicate(AnalyticsActivity activity) =>
+        activity == AnalyticsActivity.Any ? "" : $" AND ({string.Join(" OR ", For(activity).Where(c => c.Name != "records").Select(c => c.Name + " > 0"))})";
+
     public static IReadOnlyList<MeasureColumn> For(AnalyticsActivity activity) => activity switch
     {
         AnalyticsActivity.CodeReview => CodeReview,

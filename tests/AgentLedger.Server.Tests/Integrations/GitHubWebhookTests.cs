@@ -138,6 +138,22 @@ public sealed class GitHubWebhookTests(ServerFixture server) : IClassFixture<Ser
         Assert.Equal(1, (long)day["pull_request_reviews"]!);
     }
 
+    [Fact]
+    public async Task ReviewComment_WithASecretInItsBody_IsStoredRedactedLikeEveryOtherIngestPath()
+    {
+        var ws = await ConfiguredWorkspaceAsync();
+        var payload = await BotCommentAsync();
+        var token = "ghp_" + string.Concat(Enumerable.Range(0, 36).Select(i => (char)('a' + (i * 7 % 26))));
+        payload["comment"]!["body"] = Badge + "\n\nThe test fixture hard-codes " + token + " — rotate it.";
+
+        (await DeliverAsync(ws, "pull_request_review_comment", payload)).EnsureSuccessStatusCode();
+
+        var stored = (await ws.Client().ReadAllRecordsAsync(ws.Id)).Single();
+        var text = (string)stored["response_text"]!;
+        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED:", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("![P0 Badge](https://img.shields.io/badge/P0-red?style=flat) Crash", 0)]
     [InlineData("**<sub><sub>![P2 Badge](https://img.shields.io/badge/P2-yellow?style=flat)</sub></sub> Nit**", 2)]
