@@ -29,20 +29,29 @@ public sealed class SigkillDurabilityTests
         Assert.Empty(options.Validate());
         using var log = new StringWriter();
 
-        var results = await new CrashTestRunner(options, log, TimeProvider.System).RunAsync(TestContext.Current.CancellationToken);
+        // On a loaded machine a kill can land in a gap between requests, which proves nothing either way. Such a
+        // round still has to keep every acknowledged event; it is then repeated (at most three times) until a kill
+        // lands while requests are in flight.
+        var landedMidLoad = false;
+        for (var attempt = 1; attempt <= 3 && !landedMidLoad; attempt++)
+        {
+            var results = await new CrashTestRunner(options with { Seed = options.Seed + attempt }, log, TimeProvider.System)
+                .RunAsync(TestContext.Current.CancellationToken);
+
+            var round = Assert.Single(results);
+            Assert.True(round.Acknowledged > 0, "nothing was acknowledged before the kill:\n" + log);
+            Assert.Equal(137, round.ServerExitCode);
+            Assert.Equal(0, round.AfterRestart.Missing);
+            Assert.Equal(0, round.AfterRestart.Duplicates);
+            Assert.Null(round.AfterRestart.SeqError);
+            Assert.Equal(round.Sent, round.AfterResend.Stored);
+            Assert.Equal(0, round.AfterResend.Duplicates);
+            Assert.Null(round.AfterResend.SeqError);
+            Assert.Equal(round.ExpectedRollups, round.Rollups);
+            landedMidLoad = round.InFlightAtKill > 0;
+        }
 
         TestContext.Current.TestOutputHelper?.WriteLine(log.ToString());
-        var round = Assert.Single(results);
-        Assert.True(round.Acknowledged > 0, "nothing was acknowledged before the kill:\n" + log);
-        Assert.True(round.InFlightAtKill > 0, "the kill did not land while requests were in flight:\n" + log);
-        Assert.Equal(137, round.ServerExitCode);
-        Assert.Equal(0, round.AfterRestart.Missing);
-        Assert.Equal(0, round.AfterRestart.Duplicates);
-        Assert.Null(round.AfterRestart.SeqError);
-        Assert.Equal(round.Sent, round.AfterResend.Stored);
-        Assert.Equal(0, round.AfterResend.Duplicates);
-        Assert.Null(round.AfterResend.SeqError);
-        Assert.Equal(round.ExpectedRollups, round.Rollups);
-        Assert.True(round.Passed, log.ToString());
+        Assert.True(landedMidLoad, "in three rounds no kill landed while requests were in flight:\n" + log);
     }
 }
