@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, with everything it needs. On a fresh machine this is the one command to run:
-# it installs what the tests use (PostgreSQL from Debian, the real agent CLIs from npm) when missing,
+# it installs what the tests use (PostgreSQL and Chromium from Debian, the real agent CLIs from npm) when missing,
 # then runs every test. Tests whose tools are still missing skip with the reason, except under CI=true,
 # where they fail instead.
 set -euo pipefail
@@ -17,6 +17,27 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   else
     echo "test.sh: PostgreSQL is not installed and this user cannot install it; its tests will be skipped." >&2
   fi
+fi
+
+# Chromium: the dashboard's browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "test.sh: Chromium is not installed and this user cannot install it; the browser tests will be skipped." >&2
+  fi
+fi
+
+# npm: the GitHub webhook tests install real example payloads (@octokit/webhooks-examples) at test time,
+# and the end-to-end tests use the real agent CLIs below.
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
 # The real agent CLIs for the end-to-end tests, pinned to the versions the OTLP captures were made with.

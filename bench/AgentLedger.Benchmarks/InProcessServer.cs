@@ -27,7 +27,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     {
         var app = AgentLedgerApp.Build(
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0",
             "--Storage:Sqlite:Path=" + databasePath,
             "--Logging:LogLevel:Default=Warning",
         ]);

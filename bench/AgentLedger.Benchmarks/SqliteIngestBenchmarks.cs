@@ -59,7 +59,7 @@ public class SqliteIngestBenchmarks
         _mapper = new NativeEventMapper(new CreditCalculator(PriceBook.Default));
         _recordWriter = new SqliteRecordWriter(database, _time);
         _meters = new BenchMeterFactory();
-        _writer = new IngestBatchWriter(_recordWriter, Options.Create(new IngestWriterOptions()), _meters, NullLogger<IngestBatchWriter>.Instance);
+        _writer = new IngestBatchWriter(_recordWriter, BenchDlp.Filter(enabled: true), Options.Create(new IngestWriterOptions()), _meters, NullLogger<IngestBatchWriter>.Instance);
     }
 
     [GlobalSetup(Target = nameof(HttpConcurrentIngest))]

@@ -81,6 +81,8 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
             await batch.InsertRecordsAsync(accepted, accepted.Count >= CopyThreshold, cancellationToken).ConfigureAwait(false);
             await batch.InsertEventIdsAsync(accepted, cancellationToken).ConfigureAwait(false);
             await batch.UpsertRollupsAsync(accumulator, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlDailyRollups.UpsertAsync(connection, transaction, accumulator, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlReviewComments.TrackAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await batch.SaveSequencesAsync(lastSeq, cancellationToken).ConfigureAwait(false);
         }
 

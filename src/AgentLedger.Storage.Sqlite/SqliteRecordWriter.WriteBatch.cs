@@ -10,7 +10,7 @@ public sealed partial class SqliteRecordWriter
     /// The prepared statements and per-transaction caches of one group commit. Statements are prepared once per
     /// batch and re-bound per row: the hot path avoids Dapper's per-call parameter reflection.
     /// </summary>
-    private sealed class WriteBatch : IDisposable
+    private sealed partial class WriteBatch : IDisposable
     {
         private readonly SqliteConnection _connection;
         private readonly SqliteTransaction _transaction;
@@ -188,6 +188,7 @@ public sealed partial class SqliteRecordWriter
             _findTeam.Dispose();
             _startSession.Dispose();
             _insertRecord.Dispose();
+            DisposeReviewStatements();
         }
 
         private string? FindUserByIdentifier(string workspaceId, string key)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Records;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,8 @@ public sealed class IngestBatchWriterTests
     }
 
     private static IngestBatchWriter NewWriter(IRecordWriter store, int maxPerCommit) =>
-        new(store, Options.Create(new IngestWriterOptions { MaxRecordsPerCommit = maxPerCommit }),
+        new(store, new DlpIngestFilter(new DlpPolicy(Options.Create(new DlpOptions())), NullLogger<DlpIngestFilter>.Instance),
+            Options.Create(new IngestWriterOptions { MaxRecordsPerCommit = maxPerCommit }),
             new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(),
             NullLogger<IngestBatchWriter>.Instance);
 

@@ -1,5 +1,7 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -26,12 +28,14 @@ public interface ITestStorage : IAsyncDisposable
 
     IJobLease Leases { get; }
 
+    IAnalyticsReader Analytics { get; }
+
+    IGitHubIntegrationStore GitHub { get; }
+
+    AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
     IAuditLog AuditLog { get; }
-
     IComplianceLogStore ComplianceLogs { get; }
-
     IComplianceRecordReader ComplianceReader { get; }
-
     IExportJobStore Exports { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>

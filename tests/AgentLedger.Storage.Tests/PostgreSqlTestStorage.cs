@@ -1,5 +1,7 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -33,7 +35,10 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Reader = new PostgreSqlRecordReader(Database);
         Rollups = new PostgreSqlUsageRollupReader(Database);
         _store = new PostgreSqlWorkspaceStore(Database, time);
+        Accounts = new PostgreSqlDashboardAccountStore(Database);
         Leases = new PostgreSqlJobLease(Database);
+        Analytics = new PostgreSqlAnalyticsReader(Database);
+        GitHub = new PostgreSqlGitHubIntegrationStore(Database);
         AuditLog = new PostgreSqlAuditLog(Database);
         ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
         ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
@@ -59,12 +64,14 @@ public sealed class PostgreSqlTestStorage : ITestStorage
 
     public IJobLease Leases { get; }
 
+    public IAnalyticsReader Analytics { get; }
+
+    public IGitHubIntegrationStore GitHub { get; }
+
+    public AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
     public IAuditLog AuditLog { get; }
-
     public IComplianceLogStore ComplianceLogs { get; }
-
     public IComplianceRecordReader ComplianceReader { get; }
-
     public IExportJobStore Exports { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)

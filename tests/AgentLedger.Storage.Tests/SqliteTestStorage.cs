@@ -1,5 +1,7 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -27,11 +29,14 @@ public sealed class SqliteTestStorage : ITestStorage
         _database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }));
         _writer = new SqliteRecordWriter(_database, time);
         _store = new SqliteWorkspaceStore(_database, time);
+        Accounts = new SqliteDashboardAccountStore(_database);
         _migrator = new SqliteMigrator(_database, time, NullLogger<SqliteMigrator>.Instance);
         Time = time;
         Reader = new SqliteRecordReader(_database);
         Rollups = new SqliteUsageRollupReader(_database);
         Leases = new SqliteJobLease(_database);
+        Analytics = new SqliteAnalyticsReader(_database);
+        GitHub = new SqliteGitHubIntegrationStore(_database);
         AuditLog = new SqliteAuditLog(_database);
         ComplianceLogs = new SqliteComplianceLogStore(_database);
         ComplianceReader = new SqliteComplianceRecordReader(_database);
@@ -52,12 +57,14 @@ public sealed class SqliteTestStorage : ITestStorage
 
     public IJobLease Leases { get; }
 
+    public IAnalyticsReader Analytics { get; }
+
+    public IGitHubIntegrationStore GitHub { get; }
+
+    public AgentLedger.Core.Accounts.IDashboardAccountStore Accounts { get; }
     public IAuditLog AuditLog { get; }
-
     public IComplianceLogStore ComplianceLogs { get; }
-
     public IComplianceRecordReader ComplianceReader { get; }
-
     public IExportJobStore Exports { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)

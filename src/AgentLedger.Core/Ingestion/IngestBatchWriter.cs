@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Records;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,13 +11,16 @@ namespace AgentLedger.Core.Ingestion;
 /// <summary>
 /// The single writer: concurrent ingest requests queue here and are committed together in one transaction
 /// (group commit). A request's task completes only after the transaction holding its records has committed,
-/// so a 2xx is never sent for data that a crash could lose.
+/// so a 2xx is never sent for data that a crash could lose. Every ingest path (native events, OTLP, demo data) passes
+/// through here, so this is where DLP applies: on the caller's thread, before queueing, so that scanning runs in
+/// parallel across requests and unredacted text never reaches the writer loop or storage.
 /// </summary>
 public sealed partial class IngestBatchWriter : IAsyncDisposable
 {
     public const string MeterName = "AgentLedger.Ingest";
 
     private readonly IRecordWriter _writer;
+    private readonly DlpIngestFilter _dlp;
     private readonly IngestWriterOptions _options;
     private readonly ILogger<IngestBatchWriter> _logger;
     private readonly Channel<PendingWrite> _queue;
@@ -27,9 +31,10 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
     private readonly Histogram<int> _commitSize;
     private readonly Histogram<double> _commitDuration;
 
-    public IngestBatchWriter(IRecordWriter writer, IOptions<IngestWriterOptions> options, IMeterFactory meterFactory, ILogger<IngestBatchWriter> logger)
+    public IngestBatchWriter(IRecordWriter writer, DlpIngestFilter dlp, IOptions<IngestWriterOptions> options, IMeterFactory meterFactory, ILogger<IngestBatchWriter> logger)
     {
         _writer = writer;
+        _dlp = dlp;
         _options = options.Value;
         _logger = logger;
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.MaxPendingRequests)
@@ -56,7 +61,7 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
     /// <summary>False once the writer loop has ended (stopped, or failed in a way it could not survive).</summary>
     public bool IsRunning => !_loop.IsCompleted;
 
-    /// <summary>Queues the records and completes once they are durably committed (or found to be duplicates).</summary>
+    /// <summary>Applies DLP, queues the records and completes once they are durably committed (or found to be duplicates).</summary>
     public async Task<IReadOnlyList<AppendOutcome>> WriteAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
@@ -64,7 +69,7 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
             return [];
         }
 
-        var pending = new PendingWrite(records);
+        var pending = new PendingWrite(_dlp.Apply(records));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         // Once queued, the write happens whether or not the caller still waits: cancelling only stops waiting.
         return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,9 @@ namespace AgentLedger.Server.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
+    /// <summary>The dashboard's cookie scheme (Features/Dashboard), registered when the web host adds the dashboard.</summary>
+    public const string DashboardCookieScheme = "Dashboard";
+
     public static IServiceCollection AddAgentLedgerAuth(this IServiceCollection services)
     {
         services.AddAuthentication(ApiKeyClaims.Scheme)
@@ -14,8 +17,11 @@ public static class AuthServiceCollectionExtensions
         {
             foreach (var scope in Enum.GetValues<ApiKeyScope>().Where(s => s != ApiKeyScope.None))
             {
+                // Analytics reads also accept a dashboard sign-in, so that a page's export link is the API call itself.
+                // Only reads: a cookie never authorizes ingest, compliance or admin endpoints.
+                string[] schemes = scope == ApiKeyScope.AnalyticsRead ? [ApiKeyClaims.Scheme, DashboardCookieScheme] : [ApiKeyClaims.Scheme];
                 options.AddPolicy(PolicyName(scope), policy => policy
-                    .AddAuthenticationSchemes(ApiKeyClaims.Scheme)
+                    .AddAuthenticationSchemes(schemes)
                     .RequireAuthenticatedUser()
                     .AddRequirements(new ScopeRequirement(scope)));
             }

@@ -17,7 +17,9 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden)
+        // Dashboard pages (not under /api or /v1) answer the browser way: the cookie scheme's sign-in or access-denied page.
+        var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/v1");
+        if (authorizeResult.Forbidden && api)
         {
             var missing = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ScopeRequirement>().FirstOrDefault();
             var detail = missing is null

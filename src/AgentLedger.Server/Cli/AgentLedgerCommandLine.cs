@@ -16,6 +16,7 @@ public static class AgentLedgerCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
 
         // No command, or only options: serve.
         var known = root.Subcommands.Select(c => c.Name).Append("--help").Append("-h").Append("-?").Append("--version");

@@ -2,9 +2,13 @@ using System.Text.Json;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
+using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
+using AgentLedger.Server.Features.Dashboard;
 using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
+using AgentLedger.Server.Features.Integrations.GitHub;
+using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
 using AgentLedger.Server.Features.Ingestion.Otlp;
@@ -23,8 +27,14 @@ public static class AgentLedgerApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // The dashboard's static assets (its own and Radzen's) are found through this assembly's manifest,
+            // also when a test project hosts the server.
+            ApplicationName = typeof(AgentLedgerApp).Assembly.GetName().Name,
         });
+        // Serves package assets (Radzen's CSS and JS) from a build output as well as from a publish folder.
+        builder.WebHost.UseStaticWebAssets();
         AddServices(builder);
+        builder.Services.AddAgentLedgerDashboard();
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
         builder.AddOtlpIngestion();
@@ -58,20 +68,29 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddAgentLedgerAnalytics(builder.Configuration);
+        services.AddAgentLedgerGitHub();
+        services.AddAgentLedgerOpenApi();
         services.AddAgentLedgerCompliance(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapAgentLedgerHealth();
         app.MapNativeEvents();
         app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
+        app.MapAgentLedgerAnalytics();
+        app.MapAgentLedgerGitHub();
+        app.MapAgentLedgerOpenApi();
+        app.MapAgentLedgerDashboard();
         app.MapAgentLedgerCompliance();
     }
 }

@@ -1,10 +1,14 @@
+using AgentLedger.Core.Accounts;
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
+using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
 using Microsoft.Extensions.Options;
@@ -13,7 +17,7 @@ namespace AgentLedger.Server.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the configured engine behind the Core storage interfaces, plus the group-commit writer.</summary>
+    /// <summary>Registers the configured engine behind the Core storage interfaces, plus the group-commit writer and its DLP filter.</summary>
     public static IServiceCollection AddAgentLedgerStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
@@ -30,6 +34,7 @@ public static class StorageServiceCollectionExtensions
                 break;
         }
 
+        services.AddAgentLedgerDlp(configuration);
         services.AddSingleton<IngestBatchWriter>();
         services.AddSingleton<StorageStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageStartup>());
@@ -61,10 +66,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordWriter, SqliteRecordWriter>();
         services.AddSingleton<IRecordReader, SqliteRecordReader>();
         services.AddSingleton<IUsageRollupReader, SqliteUsageRollupReader>();
+        services.AddSingleton<IAnalyticsReader, SqliteAnalyticsReader>();
+        services.AddSingleton<IGitHubIntegrationStore, SqliteGitHubIntegrationStore>();
         services.AddSingleton<SqliteWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<SqliteWorkspaceStore>());
         services.AddSingleton<IJobLease, SqliteJobLease>();
+        services.AddSingleton<IDashboardAccountStore, SqliteDashboardAccountStore>();
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
         services.AddSingleton<IComplianceLogStore, SqliteComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
@@ -82,10 +90,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordWriter, PostgreSqlRecordWriter>();
         services.AddSingleton<IRecordReader, PostgreSqlRecordReader>();
         services.AddSingleton<IUsageRollupReader, PostgreSqlUsageRollupReader>();
+        services.AddSingleton<IAnalyticsReader, PostgreSqlAnalyticsReader>();
+        services.AddSingleton<IGitHubIntegrationStore, PostgreSqlGitHubIntegrationStore>();
         services.AddSingleton<PostgreSqlWorkspaceStore>();
         services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IDirectoryStore>(sp => sp.GetRequiredService<PostgreSqlWorkspaceStore>());
         services.AddSingleton<IJobLease, PostgreSqlJobLease>();
+        services.AddSingleton<IDashboardAccountStore, PostgreSqlDashboardAccountStore>();
         services.AddSingleton<IAuditLog, PostgreSqlAuditLog>();
         services.AddSingleton<IComplianceLogStore, PostgreSqlComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();

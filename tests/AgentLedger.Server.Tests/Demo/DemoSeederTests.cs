@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Keys;
@@ -113,13 +114,14 @@ public sealed class DemoSeederTests
     }
 
     [Fact]
-    public async Task Start_SmallDemo_StoresEveryPlantedFindingVerbatim()
+    public async Task Start_SmallDemo_DlpFindsEveryPlantRedactingSecretsAndFlaggingPersonalData()
     {
         using var folder = new TemporaryFolder();
         await using var server = await DemoTestServer.StartAsync(folder.File("demo.db"), demo: true, Cancellation);
         await server.WaitUntilReadyAsync(Cancellation);
 
         var texts = new List<string>();
+        var findings = new Dictionary<string, string>(StringComparer.Ordinal);
         var reader = server.Services.GetRequiredService<IRecordReader>();
         for (long after = 0; ;)
         {
@@ -130,14 +132,27 @@ public sealed class DemoSeederTests
             }
 
             texts.AddRange(page.SelectMany(r => new[] { r.PromptText, r.ResponseText, r.ToolOutput }).OfType<string>());
+            foreach (var finding in page.SelectMany(r => r.Attributes?[DlpWireNames.FindingsAttribute]?.AsArray() ?? []))
+            {
+                findings[(string)finding!["sha256"]!] = (string)finding["action"]!;
+            }
+
             after = page[^1].Seq;
         }
 
+        // Each plant's Finding is the exact value a detector should report: its hash must be among the findings, and
+        // the stored text must hold it verbatim exactly when the default policy only flags it.
         var plants = new DemoPlants(DemoPlan.Create(new DemoOptions { Users = 20, Days = 10 }, DemoTestServer.Now)).All;
         Assert.Equal(10, plants.Count);
-        Assert.All(plants, p => Assert.Contains(texts, t => t.Contains(p.Finding, StringComparison.Ordinal)));
-        Assert.Contains(texts, t => t.Contains("AWS_ACCESS_KEY_ID=AKIA", StringComparison.Ordinal));
-        Assert.Contains(texts, t => t.Contains("-----BEGIN RSA PRIVATE KEY-----", StringComparison.Ordinal));
+        foreach (var plant in plants)
+        {
+            Assert.True(findings.TryGetValue(DlpScanner.Sha256Hex(plant.Finding), out var action), $"{plant.Slot}: not detected");
+            Assert.Equal(action == "flag", texts.Any(t => t.Contains(plant.Finding, StringComparison.Ordinal)));
+        }
+
+        Assert.Contains(texts, t => t.Contains("AWS_ACCESS_KEY_ID=[REDACTED:aws-access-key-id]", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("[REDACTED:private-key]", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("-----BEGIN RSA PRIVATE KEY-----", StringComparison.Ordinal));
     }
 
     [Fact]

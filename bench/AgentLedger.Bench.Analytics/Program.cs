@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using AgentLedger.Bench.Analytics;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// Analytics benchmark: fills a SQLite store through the real writer (records, sessions and rollups in one
+// transaction per batch), then pages the 90-day daily usage grouped by user and compares it, figure by figure and in
+// time, with the same answer computed from the raw records. Usage: see BenchOptions. Results: docs/perf/analytics-sqlite.md.
+var options = BenchOptions.Parse(args);
+var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = options.Database, Synchronous = SqliteSynchronous.Normal }));
+var time = TimeProvider.System;
+await new SqliteMigrator(database, time, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
+var store = new SqliteWorkspaceStore(database, time);
+await store.EnsureWorkspaceAsync(ActivityGenerator.WorkspaceId, "Benchmark", CancellationToken.None);
+var firstDay = new DateTimeOffset(2026, 8, 27, 0, 0, 0, TimeSpan.Zero);
+
+var fill = Stopwatch.StartNew();
+var (stored, _) = await new SqliteRecordReader(database).CountAsync(ActivityGenerator.WorkspaceId, CancellationToken.None);
+if (stored == 0 || !options.Reuse)
+{
+    stored = await StoreFiller.FillAsync(database, options, firstDay, time);
+}
+
+fill.Stop();
+var report = new BenchReport(options, database, stored, options.Reuse && fill.Elapsed < TimeSpan.FromSeconds(5) ? null : fill.Elapsed);
+await report.DescribeStoreAsync();
+var query = new PagedQueryRun(database, options, firstDay);
+// The first pass runs right after the fill with a cold JIT; a server answers from warm code, so two more passes
+// let tiered compilation settle and the last one is reported beside the first.
+var cold = await query.RunAsync();
+await query.RunAsync();
+var warm = await query.RunAsync();
+var raw = await RawRecordsQuery.RunAsync(database, firstDay, options.Days);
+var mismatches = PagedQueryRun.Compare(warm.Rows, raw.Rows);
+var text = report.Render(cold, warm, raw, mismatches);
+Console.WriteLine(text);
+if (options.Report is not null)
+{
+    await File.WriteAllTextAsync(options.Report, text);
+}
+
+return mismatches.Count == 0 ? 0 : 1;

@@ -1,0 +1,14 @@
+namespace AgentLedger.Core.Accounts;
+
+/// <summary>Local dashboard accounts.</summary>
+public interface IDashboardAccountStore
+{
+    /// <summary>Creates the account; false when an account with that e-mail (compared case-insensitively) exists.</summary>
+    Task<bool> CreateAsync(DashboardAccount account, CancellationToken cancellationToken);
+
+    /// <summary>The account of an e-mail (compared case-insensitively), or null.</summary>
+    Task<DashboardAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the stored hash (a sign-in rehashes a password hashed with older parameters).</summary>
+    Task UpdatePasswordHashAsync(string accountId, string passwordHash, CancellationToken cancellationToken);
+}

@@ -1,0 +1,59 @@
+using AgentLedger.Core.Metrics;
+
+namespace AgentLedger.Core.Analytics;
+
+/// <summary>One row of a time series: a bucket, a group, its summed counters, its breakdowns and its active users.</summary>
+public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string groupKey)
+{
+    private readonly HashSet<string> _activeUsers = new(StringComparer.Ordinal);
+
+    public long BucketStart { get; } = bucketStart;
+
+    public long BucketEnd { get; } = bucketEnd;
+
+    /// <summary>The group's key in wire spelling (user id, team, surface, client id, model, agent; empty for the workspace).</summary>
+    public string GroupKey { get; } = groupKey;
+
+    public UsageMeasures Totals { get; } = new();
+
+    /// <summary>Counters per client id, ordered by client id.</summary>
+    public SortedDictionary<string, UsageMeasures> ByClient { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counters per model (empty string: records without a model), ordered by model.</summary>
+    public SortedDictionary<string, UsageMeasures> ByModel { get; } = new(StringComparer.Ordinal);
+
+    public ReviewEngagement Engagement { get; } = new();
+
+    /// <summary><see cref="MetricDefinitions.ActiveUser"/>: directory users with any record in the bucket and group.</summary>
+    public int ActiveUsers => _activeUsers.Count;
+
+    public IReadOnlySet<string> ActiveUserIds => _activeUsers;
+
+    public void Add(AnalyticsCell cell)
+    {
+        if (cell.Engagement is not null)
+        {
+            Engagement.Add(cell.Engagement);
+            return;
+        }
+
+        Totals.Add(cell.Measures);
+        Get(ByClient, cell.ClientId).Add(cell.Measures);
+        Get(ByModel, cell.Model).Add(cell.Measures);
+        if (cell.Measures.Records > 0 && cell.UserId.Length > 0)
+        {
+            _activeUsers.Add(cell.UserId);
+        }
+    }
+
+    private static UsageMeasures Get(SortedDictionary<string, UsageMeasures> map, string key)
+    {
+        if (!map.TryGetValue(key, out var measures))
+        {
+            measures = new UsageMeasures();
+            map.Add(key, measures);
+        }
+
+        return measures;
+    }
+}

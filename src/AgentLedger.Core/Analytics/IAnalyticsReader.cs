@@ -1,0 +1,39 @@
+namespace AgentLedger.Core.Analytics;
+
+/// <summary>
+/// Storage capability behind analytics: reads the rollups (never raw records) by hour, so that a page costs what its
+/// buckets hold, not what the workspace's history holds. A range of whole UTC days may be answered from the daily
+/// rollup (<see cref="DailyRollup"/>): the same sums in fewer rows.
+/// </summary>
+public interface IAnalyticsReader
+{
+    /// <summary>The first hour in [<paramref name="fromHour"/>, <paramref name="toHour"/>) with rows in scope, or null.</summary>
+    Task<long?> FirstActiveHourAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The <paramref name="limit"/> smallest user ids (ordinal) after <paramref name="afterUser"/> with rows in scope in
+    /// the hours [<paramref name="fromHour"/>, <paramref name="toHour"/>), ascending.
+    /// </summary>
+    Task<IReadOnlyList<string>> ReadUserKeysAsync(
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every rollup row in scope in the hours [<paramref name="fromHour"/>, <paramref name="toHour"/>), optionally only of users in
+    /// (<paramref name="afterUser"/>, <paramref name="lastUser"/>]; with review-comment engagement cells when the
+    /// scope's activity is code review. Only the counters of <see cref="AnalyticsMeasureSets.For"/> the scope's activity are
+    /// read; the others are zero.
+    /// </summary>
+    Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken);
+
+    /// <summary>Per-user totals over [<paramref name="fromHour"/>, <paramref name="toHour"/>), for rankings.</summary>
+    Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
+
+    /// <summary>The distinct (user, hour) pairs with records in scope, for active-day streaks.</summary>
+    Task<IReadOnlyList<(string UserId, long HourStart)>> ReadActiveHoursAsync(
+        AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
+
+    /// <summary>E-mail addresses of directory users, by user id (absent when unknown).</summary>
+    Task<IReadOnlyDictionary<string, string>> ReadUserEmailsAsync(
+        string workspaceId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+}

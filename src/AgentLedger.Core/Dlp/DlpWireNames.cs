@@ -1,0 +1,32 @@
+namespace AgentLedger.Core.Dlp;
+
+/// <summary>The names DLP findings use in stored JSON (<c>Attributes["dlp_findings"]</c>) and in the API.</summary>
+public static class DlpWireNames
+{
+    /// <summary>The attribute that carries a record's findings, a JSON array; see docs/dlp.md.</summary>
+    public const string FindingsAttribute = "dlp_findings";
+
+    public static string Of(DlpField field) => field switch
+    {
+        DlpField.PromptText => "prompt_text",
+        DlpField.ResponseText => "response_text",
+        DlpField.ToolInput => "tool_input",
+        DlpField.ToolOutput => "tool_output",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+
+    public static string Of(DlpCategory category) => category switch
+    {
+        DlpCategory.Secret => "secret",
+        DlpCategory.Pii => "pii",
+        _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
+    };
+
+    public static string Of(DlpAction action) => action switch
+    {
+        DlpAction.Off => "off",
+        DlpAction.Flag => "flag",
+        DlpAction.Redact => "redact",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+}

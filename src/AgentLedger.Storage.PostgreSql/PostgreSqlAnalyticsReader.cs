@@ -1,0 +1,145 @@
+using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Metrics;
+using Npgsql;
+
+namespace AgentLedger.Storage.PostgreSql;
+
+/// <summary>
+/// Analytics reads over usage_hourly and review_comments, by hour. User ids compare and sort with the "C" collation so
+/// that keyset positions agree with the ordinal order the page reader uses, whatever the database's collation.
+/// </summary>
+public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase database) : IAnalyticsReader
+{
+    private const string Epoch = "extract(epoch FROM hour_start)::bigint";
+
+    public async Task<long?> FirstActiveHourAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAnalyticsSql.Where(command, scope);
+        var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+        command.CommandText = $"SELECT extract(epoch FROM min({time}))::bigint FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to";
+        command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+    }
+
+    public async Task<IReadOnlyList<string>> ReadUserKeysAsync(
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAnalyticsSql.Where(command, scope);
+        var after = afterUser is null ? "" : " AND user_id COLLATE \"C\" > @after";
+        if (afterUser is not null)
+        {
+            command.Parameters.AddWithValue("after", afterUser);
+        }
+
+        command.Parameters.AddWithValue("limit", limit);
+        var (table, time, step) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour, step)));
+        // Per hour, the first users after the position; their union holds the page's users.
+        command.CommandText = $"""
+            SELECT DISTINCT u.uid FROM unnest(@hours) AS h (hour)
+            CROSS JOIN LATERAL (
+                SELECT DISTINCT user_id COLLATE "C" AS uid FROM {table} WHERE {where} AND {time} = h.hour{after}
+                ORDER BY 1 LIMIT @limit) AS u
+            ORDER BY 1 LIMIT @limit
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var users = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            users.Add(reader.GetString(0));
+        }
+
+        return users;
+    }
+
+    public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var cells = new List<AnalyticsCell>();
+        await using (var command = connection.CreateCommand())
+        {
+            var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+            var where = PostgreSqlAnalyticsSql.Where(command, scope) + UserRange(command, time, fromHour, toHour, afterUser, lastUser);
+            var measures = AnalyticsMeasureSets.For(scope.Activity);
+            command.CommandText =
+                $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))} FROM {table} WHERE {where}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Add(ReadCell(reader, ReadMeasures(reader, 5, measures), null));
+            }
+        }
+
+        if (scope.Activity == AnalyticsActivity.CodeReview)
+        {
+            await using var command = connection.CreateCommand();
+            var where = PostgreSqlAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", fromHour, toHour, afterUser, lastUser);
+            command.CommandText = $"""
+                SELECT {Epoch}, user_id, team, client_id, model, count(*),
+                       count(*) FILTER (WHERE replies > 0 OR upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
+                       count(*) FILTER (WHERE upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
+                       count(*) FILTER (WHERE upvotes > 0), count(*) FILTER (WHERE downvotes > 0),
+                       count(*) FILTER (WHERE other_reactions > 0), count(*) FILTER (WHERE replies > 0)
+                FROM review_comments WHERE {where}
+                GROUP BY hour_start, user_id, team, client_id, model
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Add(ReadCell(reader, new UsageMeasures(), new ReviewEngagement
+                {
+                    Comments = reader.GetInt64(5), Engaged = reader.GetInt64(6), Reacted = reader.GetInt64(7), Upvoted = reader.GetInt64(8),
+                    Downvoted = reader.GetInt64(9), ReactedOther = reader.GetInt64(10), Replied = reader.GetInt64(11),
+                }));
+            }
+        }
+
+        return cells;
+    }
+
+    private static string UserRange(NpgsqlCommand command, string time, long fromHour, long toHour, string? afterUser, string? lastUser)
+    {
+        command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+        var sql = $" AND {time} >= @from AND {time} < @to";
+        if (lastUser is not null)
+        {
+            command.Parameters.AddWithValue("last", lastUser);
+            sql += " AND user_id COLLATE \"C\" <= @last";
+        }
+
+        if (afterUser is not null && lastUser is not null)
+        {
+            command.Parameters.AddWithValue("after", afterUser);
+            sql += " AND user_id COLLATE \"C\" > @after";
+        }
+
+        return sql;
+    }
+
+    private static UsageMeasures ReadMeasures(NpgsqlDataReader reader, int offset, IReadOnlyList<MeasureColumn>? columns = null)
+    {
+        columns ??= UsageMeasures.Columns;
+        var measures = new UsageMeasures();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = columns[c];
+            column.Set(measures, column.IsMoney ? PostgreSqlMoney.Normalize(reader.GetDecimal(offset + c)) : reader.GetInt64(offset + c));
+        }
+
+        return measures;
+    }
+
+    private static AnalyticsCell ReadCell(NpgsqlDataReader reader, UsageMeasures measures, ReviewEngagement? engagement)
+    {
+        var client = reader.GetString(3);
+        var (agent, surface) = AnalyticsMeasureSets.DimensionsOf(client);
+        return new AnalyticsCell(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), client, reader.GetString(4), agent, surface, measures, engagement);
+    }
+}

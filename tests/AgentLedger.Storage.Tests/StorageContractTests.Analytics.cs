@@ -1,0 +1,148 @@
+using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Integrations;
+using AgentLedger.Core.Records;
+
+namespace AgentLedger.Storage.Tests;
+
+public abstract partial class StorageContractTests
+{
+    public static TheoryData<AnalyticsGroupBy, AnalyticsBucket, string> Groupings()
+    {
+        var data = new TheoryData<AnalyticsGroupBy, AnalyticsBucket, string>();
+        foreach (var group in Enum.GetValues<AnalyticsGroupBy>())
+        {
+            data.Add(group, AnalyticsBucket.Day, "Europe/Berlin");
+            data.Add(group, AnalyticsBucket.Hour, "UTC");
+            // whole UTC days and weeks are read from the daily rollup
+            data.Add(group, AnalyticsBucket.Day, "UTC");
+            data.Add(group, AnalyticsBucket.Week, "UTC");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Groupings))]
+    public async Task AnalyticsPages_SmallPages_ConcatenateToOnePageAndMatchTheRecords(AnalyticsGroupBy groupBy, AnalyticsBucket bucket, string zone)
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a", "ws-b");
+        await storage.Writer.AppendAsync(SampleActivity.Generate("ws-a", 500, seed: 21, Start, TimeSpan.FromDays(3)), Ct);
+        await storage.Writer.AppendAsync(SampleActivity.Generate("ws-b", 100, seed: 22, Start, TimeSpan.FromDays(3)), Ct);
+        var calendar = BucketCalendar.Create(zone, bucket);
+        var from = calendar.BucketStartOf(Start.AddDays(-1).ToUnixTimeSeconds());
+        var to = calendar.BucketEndOf(Start.AddDays(4).ToUnixTimeSeconds());
+        var scope = new AnalyticsScope("ws-a", AnalyticsFilter.None, AnalyticsActivity.Any);
+        var pages = new AnalyticsPageReader(storage.Analytics);
+
+        var whole = await pages.ReadPageAsync(new AnalyticsQuery("t", scope, from, to, calendar, groupBy, 100_000), null, Ct);
+        var paged = new List<AnalyticsSeriesRow>();
+        AnalyticsPosition? position = null;
+        do
+        {
+            var page = await pages.ReadPageAsync(new AnalyticsQuery("t", scope, from, to, calendar, groupBy, 7), position, Ct);
+            paged.AddRange(page.Rows);
+            position = page.Next;
+        }
+        while (position is not null);
+
+        Assert.False(whole.HasMore);
+        Assert.Equal(whole.Rows.Select(Describe), paged.Select(Describe));
+        var stored = await ReadAllAsync(storage, "ws-a");
+        var sessionStarts = stored.Where(r => r.SessionId is not null).GroupBy(r => r.SessionId).Select(g => g.Min(r => r.Seq)).ToHashSet();
+        var expected = stored
+            .GroupBy(r => (Bucket: calendar.BucketStartOf(r.OccurredAt.ToUnixTimeSeconds()), Key: KeyOf(r, groupBy)))
+            .OrderBy(g => g.Key.Bucket).ThenBy(g => g.Key.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key.Bucket} {g.Key.Key} records={g.Count()} threads={g.Count(r => sessionStarts.Contains(r.Seq))} " +
+                         $"turns={g.Count(r => r.Kind is RecordKind.UserPrompt or RecordKind.CloudTaskCreated)} credits={g.Sum(r => r.Credits ?? 0):0.######} " +
+                         $"users={g.Where(r => r.UserId is not null).Select(r => r.UserId).Distinct().Count()}");
+        Assert.Equal(expected, paged.Select(Describe));
+    }
+
+    [Fact]
+    public async Task AnalyticsCells_ReviewEngagement_CountsEachCommentOnceWhateverTheOrder()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        var hour = new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero);
+        ActivityRecord Reaction(string comment, ReactionKind kind, int minute) =>
+            new RecordBuilder("ws-a", hour.AddMinutes(minute)).Kind(RecordKind.ReviewReaction).By(login: "dev").Client(ClientId.CodexGitHub)
+                .Review("acme/api", 7, comment, reaction: kind).Build();
+        ActivityRecord Comment(string comment, ReviewPriority priority) =>
+            new RecordBuilder("ws-a", hour.AddMinutes(1)).Kind(RecordKind.ReviewComment).By(login: "dev").Client(ClientId.CodexGitHub)
+                .Review("acme/api", 7, comment, priority).Build();
+        // a reaction arrives before its comment; another comment is only ever reacted to (never stored itself)
+        await storage.Writer.AppendAsync([Reaction("c-1", ReactionKind.Upvote, 0), Reaction("c-9", ReactionKind.Upvote, 0)], Ct);
+        await storage.Writer.AppendAsync([Comment("c-1", ReviewPriority.P0), Comment("c-2", ReviewPriority.P1), Comment("c-3", ReviewPriority.P2)], Ct);
+        await storage.Writer.AppendAsync(
+        [
+            Reaction("c-1", ReactionKind.Upvote, 5), Reaction("c-2", ReactionKind.Downvote, 6), Reaction("c-3", ReactionKind.Other, 7),
+            new RecordBuilder("ws-a", hour.AddMinutes(8)).Kind(RecordKind.ReviewReply).By(login: "dev").Client(ClientId.CodexGitHub)
+                .Review("acme/api", 7, "c-2").Build(),
+        ], Ct);
+
+        var scope = new AnalyticsScope("ws-a", AnalyticsFilter.None, AnalyticsActivity.CodeReview);
+        var cells = await storage.Analytics.ReadCellsAsync(scope, hour.ToUnixTimeSeconds(), hour.AddHours(1).ToUnixTimeSeconds(), null, null, Ct);
+
+        var engagement = new ReviewEngagement();
+        foreach (var cell in cells.Where(c => c.Engagement is not null))
+        {
+            engagement.Add(cell.Engagement!);
+        }
+
+        Assert.Equal((3L, 3L, 3L, 1L, 1L, 1L, 1L),
+            (engagement.Comments, engagement.Engaged, engagement.Reacted, engagement.Upvoted, engagement.Downvoted, engagement.ReactedOther, engagement.Replied));
+        Assert.Equal(3, cells.Where(c => c.Engagement is null).Sum(c => c.Measures.ReviewComments));
+        Assert.True(await storage.GitHub.IsReviewCommentAsync("ws-a", "c-1", Ct));
+        Assert.False(await storage.GitHub.IsReviewCommentAsync("ws-a", "c-9", Ct));
+    }
+
+    [Fact]
+    public async Task AnalyticsUserKeys_AfterAPosition_AreTheNextUsersInOrdinalOrder()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        var hour = new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero);
+        await storage.Writer.AppendAsync(
+            Enumerable.Range(0, 12).Select(i => new RecordBuilder("ws-a", hour.AddHours(i % 3).AddMinutes(i)).Kind(RecordKind.UserPrompt)
+                .By(email: $"user{i}@example.com").Build()).ToList(), Ct);
+        var scope = new AnalyticsScope("ws-a", AnalyticsFilter.None, AnalyticsActivity.Any);
+        var all = (await ReadAllAsync(storage, "ws-a")).Select(r => r.UserId!).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var first = await storage.Analytics.ReadUserKeysAsync(scope, hour.ToUnixTimeSeconds(), hour.AddHours(3).ToUnixTimeSeconds(), null, 5, Ct);
+        var next = await storage.Analytics.ReadUserKeysAsync(scope, hour.ToUnixTimeSeconds(), hour.AddHours(3).ToUnixTimeSeconds(), first[^1], 100, Ct);
+
+        Assert.Equal(all.Take(5), first);
+        Assert.Equal(all.Skip(5), next);
+        var emails = await storage.Analytics.ReadUserEmailsAsync("ws-a", all, Ct);
+        Assert.Equal(12, emails.Count);
+    }
+
+    [Fact]
+    public async Task GitHubIntegration_SaveAndFind_RoundTripsAndReplaces()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+
+        await storage.GitHub.SaveAsync(new GitHubIntegration("ws-a", "first-secret-0123456", ["Codex-Bot[bot]"], ClientId.CodexGitHub), Start, Ct);
+        await storage.GitHub.SaveAsync(new GitHubIntegration("ws-a", "second-secret-012345", ["a-bot", "b-bot"], ClientId.ClaudeCodeGitHubAction), Start, Ct);
+
+        var found = await storage.GitHub.FindAsync("ws-a", Ct);
+        Assert.NotNull(found);
+        Assert.Equal("second-secret-012345", found.WebhookSecret);
+        Assert.Equal(["a-bot", "b-bot"], found.ReviewerLogins);
+        Assert.Equal(ClientId.ClaudeCodeGitHubAction, found.ClientId);
+        Assert.Null(await storage.GitHub.FindAsync("ws-b", Ct));
+    }
+
+    private static string KeyOf(ActivityRecord r, AnalyticsGroupBy groupBy) => groupBy switch
+    {
+        AnalyticsGroupBy.Workspace => "",
+        AnalyticsGroupBy.User => r.UserId ?? "",
+        AnalyticsGroupBy.Team => r.Team ?? "",
+        AnalyticsGroupBy.Surface => WireNames.Of(r.Surface),
+        AnalyticsGroupBy.Client => WireNames.Of(r.ClientId),
+        AnalyticsGroupBy.Model => r.Model ?? "",
+        _ => WireNames.Of(r.Agent),
+    };
+
+    private static string Describe(AnalyticsSeriesRow row) =>
+        $"{row.BucketStart} {row.GroupKey} records={row.Totals.Records} threads={row.Totals.Threads} turns={row.Totals.Turns} " +
+        $"credits={row.Totals.Credits:0.######} users={row.ActiveUsers}";
+}
