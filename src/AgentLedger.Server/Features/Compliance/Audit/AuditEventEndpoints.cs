@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -19,12 +20,15 @@ public static class AuditEventEndpoints
 
     public static IEndpointRouteBuilder MapAuditEvents(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/compliance/audit-events", ListAsync).WithTags("Compliance").RequireScope(ApiKeyScope.ComplianceRead);
+        routes.MapGet("/api/v1/compliance/audit-events", ListAsync).WithTags("Compliance")
+            .WithSummary("The workspace's audit log (administrative actions and compliance reads) as written, paged on its seq.").RequireScope(ApiKeyScope.ComplianceRead);
         return routes;
     }
 
     public static async Task<Results<Ok<AuditEventPage>, ProblemHttpResult>> ListAsync(
-        string? after, int? limit, IAuditLog log, ComplianceAuditor auditor, HttpContext http, CancellationToken cancellationToken)
+        [Description("next_page of the previous page; 0 when absent.")] string? after,
+        [Description("Events per page, 1 to 1000 (default 100).")] int? limit,
+        IAuditLog log, ComplianceAuditor auditor, HttpContext http, CancellationToken cancellationToken)
     {
         var size = limit ?? 100;
         if (size is < 1 or > MaxLimit)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Keys;
@@ -23,11 +24,12 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(BasePath).WithTags("Compliance exports").RequireScope(ApiKeyScope.ComplianceAdmin);
-        group.MapPost("", CreateAsync);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{export_id}", GetAsync);
-        group.MapGet("/{export_id}/download", DownloadAsync);
-        group.MapGet("/{export_id}/files/{file_name}", DownloadFileAsync);
+        group.MapPost("", CreateAsync).WithSummary("Requests an eDiscovery export of the records matching a filter; built asynchronously.");
+        group.MapGet("", ListAsync).WithSummary("The workspace's exports, newest first.");
+        group.MapGet("/{export_id}", GetAsync).WithSummary("An export's status, counts and files.");
+        group.MapGet("/{export_id}/download", DownloadAsync).WithSummary("The completed package as a tar archive (verify with sha256sum -c SHA256SUMS).");
+        group.MapGet("/{export_id}/files/{file_name}", DownloadFileAsync)
+            .WithSummary("One file of the package: records.ndjson, index.csv, manifest.json or SHA256SUMS.");
         return routes;
     }
 
@@ -68,7 +70,9 @@ public static class ExportEndpoints
     }
 
     public static async Task<Results<Ok<ExportJobPage>, ProblemHttpResult>> ListAsync(
-        string? before, int? limit, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
+        [Description("next_page of the previous page: exports older than this id.")] string? before,
+        [Description("Exports per page, 1 to 200 (default 50).")] int? limit,
+        [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         var size = limit ?? 50;
         if (size is < 1 or > 200 || (before is not null && !ExportFolders.IsExportId(before)))
@@ -84,7 +88,7 @@ public static class ExportEndpoints
     }
 
     public static async Task<Results<Ok<ExportJobView>, ProblemHttpResult>> GetAsync(
-        string export_id, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
+        [Description("The export id.")] string export_id, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         var job = await FindAsync(export_id, services, http, cancellationToken).ConfigureAwait(false);
         await services.Auditor.RecordAsync(http, AuditActions.ReadExport, ApiKeyScope.ComplianceAdmin,
@@ -93,7 +97,7 @@ public static class ExportEndpoints
     }
 
     public static async Task<Results<ExportPackageResult, ProblemHttpResult>> DownloadAsync(
-        string export_id, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
+        [Description("The export id.")] string export_id, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         var (job, problem) = await FindCompletedAsync(export_id, services, http, cancellationToken).ConfigureAwait(false);
         if (job is null)
@@ -106,7 +110,9 @@ public static class ExportEndpoints
     }
 
     public static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> DownloadFileAsync(
-        string export_id, string file_name, [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
+        [Description("The export id.")] string export_id,
+        [Description("records.ndjson, index.csv, manifest.json or SHA256SUMS.")] string file_name,
+        [AsParameters] ExportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ExportPackageFiles.All.Contains(file_name, StringComparer.Ordinal))
         {

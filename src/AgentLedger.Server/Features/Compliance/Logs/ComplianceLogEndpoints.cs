@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Keys;
@@ -26,8 +27,8 @@ public static class ComplianceLogEndpoints
     {
         var group = routes.MapGroup("/v1/compliance/workspaces/{workspace_id}/logs").RequireOwnWorkspace().WithTags("Compliance logs")
             .RequireScope(ApiKeyScope.ComplianceRead);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{log_file_id}", GetAsync);
+        group.MapGet("", ListAsync).WithSummary("Sealed log files after an end time (OpenAI Compliance Logs Platform).");
+        group.MapGet("/{log_file_id}", GetAsync).WithSummary("One sealed JSONL log file, exactly as sealed.");
         return routes;
     }
 
@@ -78,7 +79,7 @@ public static class ComplianceLogEndpoints
     }
 
     public static async Task<Results<LogFileResult, ProblemHttpResult>> GetAsync(
-        [AsParameters] WorkspaceRoute route, string log_file_id, IComplianceLogStore store, ComplianceAuditor auditor, HttpContext http,
+        [AsParameters] WorkspaceRoute route, [Description("A file id from the list.")] string log_file_id, IComplianceLogStore store, ComplianceAuditor auditor, HttpContext http,
         CancellationToken cancellationToken)
     {
         var file = await store.FindAsync(route.WorkspaceId, log_file_id, cancellationToken).ConfigureAwait(false);

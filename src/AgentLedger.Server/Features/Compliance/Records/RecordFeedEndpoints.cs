@@ -21,9 +21,11 @@ public static class RecordFeedEndpoints
 
     public static IEndpointRouteBuilder MapRecordFeed(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/compliance/records", ListAsync).WithTags("Compliance").RequireScope(ApiKeyScope.ComplianceRead);
+        routes.MapGet("/api/v1/compliance/records", ListAsync).WithTags("Compliance").RequireScope(ApiKeyScope.ComplianceRead)
+            .WithSummary("The workspace's records in arrival (seq) order, filtered, as JSON pages or streamed NDJSON, CSV, OCSF or CEF.");
         routes.MapGroup("/api/v1/workspaces/{workspace_id}").RequireOwnWorkspace().WithTags("Compliance")
-            .MapGet("/records", ListForWorkspaceAsync).RequireScope(ApiKeyScope.ComplianceRead);
+            .MapGet("/records", ListForWorkspaceAsync).RequireScope(ApiKeyScope.ComplianceRead)
+            .WithSummary("The same feed as /api/v1/compliance/records, for the workspace in the path (the key's own).");
         return routes;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AgentLedger.Server.Features.Compliance.Records;
@@ -10,50 +11,65 @@ public sealed record RecordFeedQuery
 {
     /// <summary>The seq cursor: the <c>next_page</c> of the previous page (or the <c>X-Next-Page</c> of a streamed read).</summary>
     [FromQuery(Name = "after")]
+    [Description("The seq cursor: next_page of the previous page, or the X-Next-Page header of a streamed read; 0 when absent.")]
     public string? After { get; init; }
 
     [FromQuery(Name = "limit")]
+    [Description("Records per page, 1 to 1000 (default 100); format=json only.")]
     public int? Limit { get; init; }
 
     /// <summary><c>json</c> (default, paged), or streamed <c>ndjson</c>, <c>csv</c>, <c>ocsf</c>, <c>cef</c>.</summary>
     [FromQuery(Name = "format")]
+    [Description("json (default, paged), or streamed ndjson, csv, ocsf (OCSF 1.9.0 API Activity 6003) or cef.")]
     public string? Format { get; init; }
 
     [FromQuery(Name = "start_time")]
+    [Description("Earliest occurred_at (inclusive): RFC 3339 with a zone, or Unix seconds.")]
     public string? StartTime { get; init; }
 
     [FromQuery(Name = "end_time")]
+    [Description("occurred_at before this (exclusive): RFC 3339 with a zone, or Unix seconds.")]
     public string? EndTime { get; init; }
 
     [FromQuery(Name = "user_id")]
+    [Description("Directory user ids; repeat for several.")]
     public string[]? UserId { get; init; }
 
     [FromQuery(Name = "user_email")]
+    [Description("Users by their directory e-mail; repeat for several.")]
     public string[]? UserEmail { get; init; }
 
     [FromQuery(Name = "team")]
+    [Description("Teams from the directory; repeat for several.")]
     public string[]? Team { get; init; }
 
     [FromQuery(Name = "agent")]
+    [Description("Agents (codex, claude_code, gemini_cli, …); repeat or separate with commas.")]
     public string[]? Agent { get; init; }
 
     [FromQuery(Name = "surface")]
+    [Description("Surfaces (cli, ide, desktop, cloud, code_review, sdk, other); repeat or separate with commas.")]
     public string[]? Surface { get; init; }
 
     [FromQuery(Name = "client_id")]
+    [Description("Client ids (CODEX_CLI, CLAUDE_CODE_CLI, …); repeat or separate with commas.")]
     public string[]? ClientId { get; init; }
 
     [FromQuery(Name = "model")]
+    [Description("Models; repeat for several.")]
     public string[]? Model { get; init; }
 
     [FromQuery(Name = "kind")]
+    [Description("Record kinds (user.prompt, model.response, tool.result, …); repeat or separate with commas.")]
     public string[]? Kind { get; init; }
 
     [FromQuery(Name = "session_id")]
+    [Description("Sessions (threads); repeat for several.")]
     public string[]? SessionId { get; init; }
 
     /// <summary>Full-text condition on prompt, response and tool text.</summary>
     [FromQuery(Name = "q")]
+    [Description("Text in the prompt, response, tool input or tool output; ASCII letters match in any case.")]
     public string? Q { get; init; }
 
     public RecordFilterInput ToFilterInput() => new()

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
@@ -20,12 +21,16 @@ public static class SessionTranscriptEndpoints
 
     public static IEndpointRouteBuilder MapSessionTranscripts(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/compliance/sessions/{session_id}", GetAsync).WithTags("Compliance").RequireScope(ApiKeyScope.ComplianceRead);
+        routes.MapGet("/api/v1/compliance/sessions/{session_id}", GetAsync).WithTags("Compliance")
+            .WithSummary("A session's transcript: its prompts, responses, tool calls and results in order, paged on seq.").RequireScope(ApiKeyScope.ComplianceRead);
         return routes;
     }
 
     public static async Task<Results<Ok<SessionTranscript>, ProblemHttpResult>> GetAsync(
-        string session_id, string? after, int? limit, IComplianceRecordReader reader, ComplianceAuditor auditor, HttpContext http,
+        [Description("The session (thread) id.")] string session_id,
+        [Description("next_page of the previous page; 0 when absent.")] string? after,
+        [Description("Items per page, 1 to 5000 (default 1000).")] int? limit,
+        IComplianceRecordReader reader, ComplianceAuditor auditor, HttpContext http,
         CancellationToken cancellationToken)
     {
         var size = limit ?? DefaultLimit;
