@@ -130,4 +130,17 @@ public sealed class NativeEventValidationTests(ServerFixture server) : IClassFix
         Assert.Equal(1, (int)body["accepted"]!);
         Assert.Contains("in the future", (string)body["rejected"]![0]!["error"]!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ingest_WithoutUserAgent_StoresNoUserAgentRatherThanAnEmptyOne()
+    {
+        var ws = await server.NewWorkspaceAsync();
+        using var client = ws.Client();
+        client.DefaultRequestHeaders.UserAgent.Clear();
+
+        await (await client.PostEventsAsync(EventBuilder.Batch(EventBuilder.Prompt()))).EnsureSuccessStatusCode().ReadJsonAsync();
+
+        var stored = Assert.Single(await ws.Client().ReadAllRecordsAsync(ws.Id));
+        Assert.False(stored.ContainsKey("user_agent"), stored.ToJsonString());
+    }
 }

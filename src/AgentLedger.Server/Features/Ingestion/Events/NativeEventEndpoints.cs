@@ -63,7 +63,8 @@ public static class NativeEventEndpoints
         }
 
         var context = new NativeEventContext(
-            http.User.GetWorkspaceId(), time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
+            http.User.GetWorkspaceId(), time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(),
+            http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
         var rejected = new List<RejectedEvent>();
         var records = new List<ActivityRecord>();
         var firstRecordOfEvent = new List<int>();
