@@ -11,13 +11,9 @@ internal sealed class TimedAnalyticsReader(IAnalyticsReader inner) : IAnalyticsR
     public Task<long?> FirstActiveHourAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
         TimeAsync(nameof(FirstActiveHourAsync), () => inner.FirstActiveHourAsync(scope, fromHour, toHour, cancellationToken), _ => 1);
 
-    public Task<IReadOnlyList<string>> ReadUserKeysAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken) =>
-        TimeAsync(nameof(ReadUserKeysAsync), () => inner.ReadUserKeysAsync(scope, fromHour, toHour, afterUser, limit, cancellationToken), r => r.Count);
-
     public Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken) =>
-        TimeAsync(nameof(ReadCellsAsync), () => inner.ReadCellsAsync(scope, fromHour, toHour, afterUser, lastUser, cancellationToken), r => r.Count);
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken) =>
+        TimeAsync(nameof(ReadCellsAsync), () => inner.ReadCellsAsync(scope, fromHour, toHour, afterUser, userLimit, cancellationToken), r => r.Count);
 
     public Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
         inner.ReadUserTotalsAsync(scope, fromHour, toHour, cancellationToken);

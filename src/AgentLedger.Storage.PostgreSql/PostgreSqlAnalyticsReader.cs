@@ -24,59 +24,62 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
     }
 
-    public async Task<IReadOnlyList<string>> ReadUserKeysAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = PostgreSqlAnalyticsSql.Where(command, scope);
-        var after = afterUser is null ? "" : " AND user_id COLLATE \"C\" > @after";
-        if (afterUser is not null)
-        {
-            command.Parameters.AddWithValue("after", afterUser);
-        }
-
-        command.Parameters.AddWithValue("limit", limit);
-        var (table, time, step) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour, step)));
-        // Per hour, the first users after the position; their union holds the page's users.
-        command.CommandText = $"""
-            SELECT DISTINCT u.uid FROM unnest(@hours) AS h (hour)
-            CROSS JOIN LATERAL (
-                SELECT DISTINCT user_id COLLATE "C" AS uid FROM {table} WHERE {where} AND {time} = h.hour{after}
-                ORDER BY 1 LIMIT @limit) AS u
-            ORDER BY 1 LIMIT @limit
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var users = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            users.Add(reader.GetString(0));
-        }
-
-        return users;
-    }
-
     public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken)
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var cells = new List<AnalyticsCell>();
+        string? lastUser = null;
         await using (var command = connection.CreateCommand())
         {
-            var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
-            var where = PostgreSqlAnalyticsSql.Where(command, scope) + UserRange(command, time, fromHour, toHour, afterUser, lastUser);
+            var (table, time, step) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+            var where = PostgreSqlAnalyticsSql.Where(command, scope);
             var measures = AnalyticsMeasureSets.For(scope.Activity);
-            command.CommandText =
-                $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))} FROM {table} WHERE {where}";
+            command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+            command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+            var select =
+                $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))} FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to";
+            if (userLimit is null)
+            {
+                command.CommandText = select;
+            }
+            else
+            {
+                var after = afterUser is null ? "" : " AND user_id COLLATE \"C\" > @after";
+                if (afterUser is not null)
+                {
+                    command.Parameters.AddWithValue("after", afterUser);
+                }
+
+                command.Parameters.AddWithValue("limit", userLimit.Value);
+                command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour, step)));
+                // The page's users (per hour, the first users after the position; their union's first ones) and their
+                // rows, in one round trip.
+                command.CommandText = $"""
+                    WITH page_users AS (
+                        SELECT DISTINCT u.uid FROM unnest(@hours) AS h (hour)
+                        CROSS JOIN LATERAL (
+                            SELECT DISTINCT user_id COLLATE "C" AS uid FROM {table} WHERE {where} AND {time} = h.hour{after}
+                            ORDER BY 1 LIMIT @limit) AS u
+                        ORDER BY 1 LIMIT @limit)
+                    {select} AND user_id COLLATE "C" IN (SELECT uid FROM page_users)
+                    """;
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                cells.Add(ReadCell(reader, ReadMeasures(reader, 5, measures), null));
+                var cell = ReadCell(reader, ReadMeasures(reader, 5, measures), null);
+                if (userLimit is not null && (lastUser is null || string.CompareOrdinal(cell.UserId, lastUser) > 0))
+                {
+                    lastUser = cell.UserId;
+                }
+
+                cells.Add(cell);
             }
         }
 
-        if (scope.Activity == AnalyticsActivity.CodeReview)
+        if (scope.Activity == AnalyticsActivity.CodeReview && (userLimit is null || lastUser is not null))
         {
             await using var command = connection.CreateCommand();
             var where = PostgreSqlAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", fromHour, toHour, afterUser, lastUser);

@@ -1,12 +1,12 @@
 using AgentLedger.Core.Analytics;
-using AgentLedger.Core.Metrics;
 using Microsoft.Data.Sqlite;
 
 namespace AgentLedger.Storage.Sqlite;
 
 /// <summary>
-/// Analytics reads over usage_hourly and review_comments. Every query leads with (workspace_id, hour_start), the
-/// rollup's key, so its cost is the rows of the hours asked for.
+/// Analytics reads over usage_hourly, usage_daily and review_comments. Every query leads with (workspace_id, time),
+/// the rollup's key, so its cost is the rows of the hours (or days) asked for. A page's cells are read on one
+/// connection: one statement when the range is one step of the rollup, two (the page's users, then their rows) otherwise.
 /// </summary>
 public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAnalyticsReader
 {
@@ -22,63 +22,50 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
     }
 
-    public async Task<IReadOnlyList<string>> ReadUserKeysAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = SqliteAnalyticsSql.Where(command, scope);
-        var after = afterUser is null ? "" : " AND user_id > $after";
-        if (afterUser is not null)
-        {
-            command.Parameters.AddWithValue("$after", afterUser);
-        }
-
-        command.Parameters.AddWithValue("$limit", limit);
-        // Per hour, the first users after the position come straight off the key (hour, user) in order; the union of
-        // those short runs holds the page's users.
-        var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
-        var perHour = new List<string>();
-        for (var hour = fromHour; hour < toHour; hour += step)
-        {
-            var name = "$h" + perHour.Count;
-            command.Parameters.AddWithValue(name, hour);
-            perHour.Add($"SELECT * FROM (SELECT DISTINCT user_id FROM {table} WHERE {where} AND {time} = {name}{after} ORDER BY user_id LIMIT $limit)");
-        }
-
-        command.CommandText = $"{string.Join("\nUNION\n", perHour)}\nORDER BY user_id LIMIT $limit";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var users = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            users.Add(reader.GetString(0));
-        }
-
-        return users;
-    }
-
     public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken)
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
         var cells = new List<AnalyticsCell>();
+        string? lastUser = null;
         await using (var command = connection.CreateCommand())
         {
-            var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
-            var where = SqliteAnalyticsSql.Where(command, scope) + UserRange(command, time, step, fromHour, toHour, afterUser, lastUser);
-            var measures = AnalyticsMeasureSets.For(scope.Activity);
-            command.CommandText = $"""
-                SELECT {time}, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))}
-                FROM {table} WHERE {where}
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var where = SqliteAnalyticsSql.Where(command, scope);
+            if (userLimit is null)
             {
-                cells.Add(ReadCell(reader, measures, engagement: null));
+                ReadUsageCells(connection, command, where + TimeRange(command, time, fromHour, toHour), table, time, scope, null, cells, cancellationToken);
+            }
+            else if (toHour - fromHour == step)
+            {
+                // One hour or one UTC day: the key (workspace, time, user, …) yields the rows in user order, so a
+                // single range scan from the position reads exactly the page's users and stops at the next one.
+                command.Parameters.AddWithValue("$at", fromHour);
+                var after = afterUser is null ? "" : " AND user_id > $after";
+                if (afterUser is not null)
+                {
+                    command.Parameters.AddWithValue("$after", afterUser);
+                }
+
+                lastUser = ReadUsageCells(
+                    connection, command, $"{where} AND {time} = $at{after}", table, time, scope, userLimit, cells, cancellationToken);
+            }
+            else
+            {
+                var users = ReadUserKeys(connection, scope, fromHour, toHour, afterUser, userLimit.Value, cancellationToken);
+                if (users.Count == 0)
+                {
+                    return cells;
+                }
+
+                lastUser = users[^1];
+                ReadUsageCells(
+                    connection, command, where + UserRange(command, time, step, fromHour, toHour, afterUser, lastUser), table, time, scope, null, cells,
+                    cancellationToken);
             }
         }
 
-        if (scope.Activity == AnalyticsActivity.CodeReview)
+        if (scope.Activity == AnalyticsActivity.CodeReview && (userLimit is null || lastUser is not null))
         {
             await ReadEngagementAsync(connection, scope, fromHour, toHour, afterUser, lastUser, cells, cancellationToken).ConfigureAwait(false);
         }
@@ -86,45 +73,18 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         return cells;
     }
 
-    private static async Task ReadEngagementAsync(
-        SqliteConnection connection, AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser,
-        List<AnalyticsCell> cells, CancellationToken cancellationToken)
+    private static string TimeRange(SqliteCommand command, string time, long fromHour, long toHour)
     {
-        await using var command = connection.CreateCommand();
-        var where = SqliteAnalyticsSql.Where(command, scope, usageTable: false) + UserRange(command, "hour_start", 3600, fromHour, toHour, afterUser, lastUser);
-        command.CommandText = $"""
-            SELECT hour_start, user_id, team, client_id, model,
-                   count(*),
-                   sum(replies > 0 OR upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
-                   sum(upvotes > 0 OR downvotes > 0 OR other_reactions > 0),
-                   sum(upvotes > 0), sum(downvotes > 0), sum(other_reactions > 0), sum(replies > 0)
-            FROM review_comments WHERE {where}
-            GROUP BY hour_start, user_id, team, client_id, model
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var engagement = new ReviewEngagement
-            {
-                Comments = reader.GetInt64(5),
-                Engaged = reader.GetInt64(6),
-                Reacted = reader.GetInt64(7),
-                Upvoted = reader.GetInt64(8),
-                Downvoted = reader.GetInt64(9),
-                ReactedOther = reader.GetInt64(10),
-                Replied = reader.GetInt64(11),
-            };
-            cells.Add(ReadCell(reader, [], engagement));
-        }
+        command.Parameters.AddWithValue("$from", fromHour);
+        command.Parameters.AddWithValue("$to", toHour);
+        return $" AND {time} >= $from AND {time} < $to";
     }
 
     private static string UserRange(SqliteCommand command, string time, long step, long fromHour, long toHour, string? afterUser, string? lastUser)
     {
         if (lastUser is null)
         {
-            command.Parameters.AddWithValue("$from", fromHour);
-            command.Parameters.AddWithValue("$to", toHour);
-            return $" AND {time} >= $from AND {time} < $to";
+            return TimeRange(command, time, fromHour, toHour);
         }
 
         command.Parameters.AddWithValue("$last", lastUser);
@@ -136,20 +96,5 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         }
 
         return sql;
-    }
-
-    private static AnalyticsCell ReadCell(SqliteDataReader reader, IReadOnlyList<MeasureColumn> columns, ReviewEngagement? engagement)
-    {
-        var measures = new UsageMeasures();
-        for (var c = 0; c < columns.Count; c++)
-        {
-            var column = columns[c];
-            var raw = reader.GetInt64(5 + c);
-            column.Set(measures, column.IsMoney ? SqliteMoney.FromMicros(raw) : raw);
-        }
-
-        var client = reader.GetString(3);
-        var (agent, surface) = AnalyticsMeasureSets.DimensionsOf(client);
-        return new AnalyticsCell(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), client, reader.GetString(4), agent, surface, measures, engagement);
     }
 }

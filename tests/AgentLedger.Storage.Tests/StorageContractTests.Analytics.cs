@@ -96,21 +96,37 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
-    public async Task AnalyticsUserKeys_AfterAPosition_AreTheNextUsersInOrdinalOrder()
+    public async Task AnalyticsCells_UserLimitAfterAPosition_AreAllRowsOfTheNextUsersInOrdinalOrder()
     {
         await using var storage = await StorageWithWorkspacesAsync("ws-a");
-        var hour = new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero);
+        var day = new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero);
+        var hour = day.AddHours(14);
+        // 12 users over three hours, each with rows on two clients (two rollup cells per user and hour)
         await storage.Writer.AppendAsync(
-            Enumerable.Range(0, 12).Select(i => new RecordBuilder("ws-a", hour.AddHours(i % 3).AddMinutes(i)).Kind(RecordKind.UserPrompt)
-                .By(email: $"user{i}@example.com").Build()).ToList(), Ct);
+            Enumerable.Range(0, 12).SelectMany(i => new[] { ClientId.CodexCli, ClientId.ClaudeCodeCli }.Select(client =>
+                new RecordBuilder("ws-a", hour.AddHours(i % 3).AddMinutes(i)).Kind(RecordKind.UserPrompt).Client(client)
+                    .By(email: $"user{i}@example.com").Build())).ToList(), Ct);
         var scope = new AnalyticsScope("ws-a", AnalyticsFilter.None, AnalyticsActivity.Any);
-        var all = (await ReadAllAsync(storage, "ws-a")).Select(r => r.UserId!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var stored = await ReadAllAsync(storage, "ws-a");
+        var all = stored.Select(r => r.UserId!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var firstHour = stored.Where(r => r.OccurredAt < hour.AddHours(1)).Select(r => r.UserId!).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var first = await storage.Analytics.ReadUserKeysAsync(scope, hour.ToUnixTimeSeconds(), hour.AddHours(3).ToUnixTimeSeconds(), null, 5, Ct);
-        var next = await storage.Analytics.ReadUserKeysAsync(scope, hour.ToUnixTimeSeconds(), hour.AddHours(3).ToUnixTimeSeconds(), first[^1], 100, Ct);
+        async Task<List<string>> UsersAsync(DateTimeOffset from, DateTimeOffset to, string? after, int limit)
+        {
+            var cells = await storage.Analytics.ReadCellsAsync(scope, from.ToUnixTimeSeconds(), to.ToUnixTimeSeconds(), after, limit, Ct);
+            // every row of each returned user: two clients, one record each
+            Assert.All(cells.GroupBy(c => c.UserId), g => Assert.Equal((2, 2L), (g.Count(), g.Sum(c => c.Measures.Records))));
+            return cells.Select(c => c.UserId).Distinct().Order(StringComparer.Ordinal).ToList();
+        }
 
-        Assert.Equal(all.Take(5), first);
-        Assert.Equal(all.Skip(5), next);
+        // several hours (the page's users first, then their rows), one hour and one UTC day (one ordered range each)
+        foreach (var (from, to, expected) in new[] { (hour, hour.AddHours(3), all), (hour, hour.AddHours(1), firstHour), (day, day.AddDays(1), all) })
+        {
+            var first = await UsersAsync(from, to, null, 3);
+            Assert.Equal(expected.Take(3), first);
+            Assert.Equal(expected.Skip(3), await UsersAsync(from, to, first[^1], 100));
+        }
+
         var emails = await storage.Analytics.ReadUserEmailsAsync("ws-a", all, Ct);
         Assert.Equal(12, emails.Count);
     }

@@ -53,43 +53,38 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
     private async Task<IEnumerable<AnalyticsSeriesRow>> ReadBucketAsync(
         AnalyticsQuery query, long start, long end, string? afterKey, int need, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AnalyticsCell> cells;
-        if (query.GroupBy == AnalyticsGroupBy.User)
-        {
-            // Find the page's users first (a few index seeks per hour), then read only their rows.
-            var users = await reader.ReadUserKeysAsync(query.Scope, start, end, afterKey, need, cancellationToken).ConfigureAwait(false);
-            if (users.Count == 0)
-            {
-                return [];
-            }
-
-            cells = await reader.ReadCellsAsync(query.Scope, start, end, afterKey, users[^1], cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            cells = await reader.ReadCellsAsync(query.Scope, start, end, null, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        var groups = new SortedDictionary<string, AnalyticsSeriesRow>(StringComparer.Ordinal);
+        // Grouped by user, storage reads only the rows of the next users after the position (one index range per hour or
+        // day); otherwise the bucket's rows.
+        var cells = query.GroupBy == AnalyticsGroupBy.User
+            ? await reader.ReadCellsAsync(query.Scope, start, end, afterKey, need, cancellationToken).ConfigureAwait(false)
+            : await reader.ReadCellsAsync(query.Scope, start, end, null, null, cancellationToken).ConfigureAwait(false);
+        var groups = new Dictionary<string, AnalyticsSeriesRow>(StringComparer.Ordinal);
+        AnalyticsSeriesRow? last = null;
         foreach (var cell in cells)
         {
             var key = AnalyticsGroupKeys.Of(cell, query.GroupBy);
-            if (afterKey is not null && string.CompareOrdinal(key, afterKey) <= 0)
+            // Storage returns a group's cells mostly side by side (rollup key order), so the previous row usually matches.
+            if (last is null || !string.Equals(last.GroupKey, key, StringComparison.Ordinal))
             {
-                continue;
+                if (afterKey is not null && string.CompareOrdinal(key, afterKey) <= 0)
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(key, out last))
+                {
+                    last = new AnalyticsSeriesRow(start, end, key);
+                    groups.Add(key, last);
+                }
             }
 
-            if (!groups.TryGetValue(key, out var row))
-            {
-                row = new AnalyticsSeriesRow(start, end, key);
-                groups.Add(key, row);
-            }
-
-            row.Add(cell);
+            last.Add(cell);
         }
 
         // A group seen only through engagement cells (a reply to a comment of an earlier bucket) has no activity of
         // its own in this bucket's rollup and is not a row of it.
-        return groups.Values.Where(r => r.Totals.Records > 0).Take(need);
+        var rows = groups.Values.Where(r => r.Totals.Records > 0).ToList();
+        rows.Sort((a, b) => string.CompareOrdinal(a.GroupKey, b.GroupKey));
+        return rows.Count > need ? rows.GetRange(0, need) : rows;
     }
 }

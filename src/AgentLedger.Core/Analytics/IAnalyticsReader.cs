@@ -11,20 +11,14 @@ public interface IAnalyticsReader
     Task<long?> FirstActiveHourAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The <paramref name="limit"/> smallest user ids (ordinal) after <paramref name="afterUser"/> with rows in scope in
-    /// the hours [<paramref name="fromHour"/>, <paramref name="toHour"/>), ascending.
-    /// </summary>
-    Task<IReadOnlyList<string>> ReadUserKeysAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int limit, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Every rollup row in scope in the hours [<paramref name="fromHour"/>, <paramref name="toHour"/>), optionally only of users in
-    /// (<paramref name="afterUser"/>, <paramref name="lastUser"/>]; with review-comment engagement cells when the
-    /// scope's activity is code review. Only the counters of <see cref="AnalyticsMeasureSets.For"/> the scope's activity are
-    /// read; the others are zero.
+    /// Every rollup row in scope in the hours [<paramref name="fromHour"/>, <paramref name="toHour"/>); with
+    /// <paramref name="userLimit"/>, only the rows of the <paramref name="userLimit"/> smallest user ids (ordinal) after
+    /// <paramref name="afterUser"/> that have rows in scope there (a page's users, found and read in one call); with
+    /// review-comment engagement cells of the same users when the scope's activity is code review. Only the counters of
+    /// <see cref="AnalyticsMeasureSets.For"/> the scope's activity are read; the others are zero.
     /// </summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
-        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, string? lastUser, CancellationToken cancellationToken);
+        AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken);
 
     /// <summary>Per-user totals over [<paramref name="fromHour"/>, <paramref name="toHour"/>), for rankings.</summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
