@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Metrics;
@@ -79,10 +80,10 @@ public sealed partial class SqliteAnalyticsReader
             """;
         command.Parameters.AddWithValue("$ws", workspaceId);
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(userIds));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var rows = SqliteRowStream.Open(connection, command, cancellationToken);
+        while (rows.Read())
         {
-            emails[reader.GetString(0)] = reader.GetString(1);
+            emails[Encoding.UTF8.GetString(rows.Utf8(0))] = Encoding.UTF8.GetString(rows.Utf8(1));
         }
 
         return emails;

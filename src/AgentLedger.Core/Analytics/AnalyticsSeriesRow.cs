@@ -17,10 +17,10 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
     public UsageMeasures Totals { get; } = new();
 
     /// <summary>Counters per client id, ordered by client id.</summary>
-    public SortedDictionary<string, UsageMeasures> ByClient { get; } = new(StringComparer.Ordinal);
+    public SortedList<string, UsageMeasures> ByClient { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Counters per model (empty string: records without a model), ordered by model.</summary>
-    public SortedDictionary<string, UsageMeasures> ByModel { get; } = new(StringComparer.Ordinal);
+    public SortedList<string, UsageMeasures> ByModel { get; } = new(StringComparer.Ordinal);
 
     public ReviewEngagement Engagement { get; } = new();
 
@@ -46,7 +46,7 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
         }
     }
 
-    private static UsageMeasures Get(SortedDictionary<string, UsageMeasures> map, string key)
+    private static UsageMeasures Get(SortedList<string, UsageMeasures> map, string key)
     {
         if (!map.TryGetValue(key, out var measures))
         {
