@@ -1,10 +1,8 @@
-using AgentLedger.Core.Analytics;
-
 namespace AgentLedger.Bench.Analytics;
 
-/// <summary>One pass over the window: the latency of every page, the total, and the rows for the comparison.</summary>
+/// <summary>One pass over the window: the latency of every page, the total, and the figures of each row for the comparison.</summary>
 internal sealed record PageTiming(
-    IReadOnlyList<double> PageMilliseconds, IReadOnlyList<double> CpuMilliseconds, TimeSpan Total, IReadOnlyList<AnalyticsSeriesRow> Rows,
+    IReadOnlyList<double> PageMilliseconds, IReadOnlyList<double> CpuMilliseconds, TimeSpan Total, IReadOnlyList<RawRow> Rows,
     IReadOnlyDictionary<string, (int Calls, TimeSpan Time, long Rows)> Calls)
 {
     public double Percentile(double p) => Percentile(PageMilliseconds, p);

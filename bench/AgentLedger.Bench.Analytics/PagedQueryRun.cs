@@ -21,7 +21,7 @@ internal sealed class PagedQueryRun(SqliteDatabase database, BenchOptions option
         var latencies = new List<double>();
         var cpu = new List<double>();
         var process = Process.GetCurrentProcess();
-        var rows = new List<AnalyticsSeriesRow>();
+        var rows = new List<RawRow>();
         var total = Stopwatch.StartNew();
         AnalyticsPosition? position = null;
         do
@@ -34,7 +34,8 @@ internal sealed class PagedQueryRun(SqliteDatabase database, BenchOptions option
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpuStarted).TotalMilliseconds);
-            rows.AddRange(page.Rows);
+            rows.AddRange(page.Rows.Select(r => new RawRow(
+                r.BucketStart, r.GroupKey, r.Totals.Records, r.Totals.Threads, r.Totals.Turns, r.Totals.InputTokens, r.Totals.Credits)));
             position = page.Next;
         }
         while (position is not null);
@@ -43,7 +44,7 @@ internal sealed class PagedQueryRun(SqliteDatabase database, BenchOptions option
     }
 
     /// <summary>Rows where the paged answer and the raw-record answer differ (empty when they agree everywhere).</summary>
-    public static List<string> Compare(IReadOnlyList<AnalyticsSeriesRow> paged, IReadOnlyList<RawRow> raw)
+    public static List<string> Compare(IReadOnlyList<RawRow> paged, IReadOnlyList<RawRow> raw)
     {
         var mismatches = new List<string>();
         if (paged.Count != raw.Count)
@@ -53,13 +54,9 @@ internal sealed class PagedQueryRun(SqliteDatabase database, BenchOptions option
 
         for (var i = 0; i < Math.Min(paged.Count, raw.Count) && mismatches.Count < 10; i++)
         {
-            var p = paged[i];
-            var r = raw[i];
-            var left = (p.BucketStart, p.GroupKey, p.Totals.Records, p.Totals.Threads, p.Totals.Turns, p.Totals.InputTokens, p.Totals.Credits);
-            var right = (r.DayStart, r.UserId, r.Records, r.Threads, r.Turns, r.InputTokens, r.Credits);
-            if (left != right)
+            if (paged[i] != raw[i])
             {
-                mismatches.Add($"row {i}: paged {left}, raw {right}");
+                mismatches.Add($"row {i}: paged {paged[i]}, raw {raw[i]}");
             }
         }
 
