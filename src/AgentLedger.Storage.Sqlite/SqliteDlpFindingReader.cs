@@ -12,6 +12,7 @@ public sealed class SqliteDlpFindingReader(SqliteDatabase database) : IDlpFindin
         start, length, original_start, original_length, value_hash
         """;
 
+    /// <remarks>The keyset is spelled with a plain range on seq first, so that SQLite seeks the primary key instead of scanning.</remarks>
     public async Task<IReadOnlyList<StoredDlpFinding>> ReadAsync(
         string workspaceId, DlpFindingFilter filter, long afterSeq, int afterOrdinal, int limit, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ public sealed class SqliteDlpFindingReader(SqliteDatabase database) : IDlpFindin
         var where = Where(filter, command, times: true);
         command.CommandText = $"""
             SELECT {Columns} FROM dlp_findings
-            WHERE workspace_id = $ws AND (seq > $after OR (seq = $after AND ordinal > $ordinal)){where}
+            WHERE workspace_id = $ws AND seq >= $after AND (seq > $after OR ordinal > $ordinal){where}
             ORDER BY seq, ordinal LIMIT $limit
             """;
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
