@@ -12,7 +12,8 @@ namespace AgentLedger.Benchmarks;
 /// <summary>
 /// Durable native-event ingest into SQLite (mapper + IngestBatchWriter + SqliteRecordWriter, one batch of 1,000
 /// events per operation) with the default DLP policy against DLP switched off, in the same run. Each case starts
-/// from a fresh database file.
+/// from a fresh database file. Every tenth prompt carries a GitHub token and an e-mail address, so that the DLP case
+/// also pays for redaction, keyed hashes and the findings table rows written in the same transaction.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(IngestBenchmarkConfig))]
@@ -20,6 +21,7 @@ namespace AgentLedger.Benchmarks;
 public class DlpIngestBenchmarks
 {
     private const string Workspace = "bench";
+    private const string Plant = " GITHUB_TOKEN=ghp_gJTeKdNnFRIBXuDL7DxtpYlSXpfKtHF4vUCs, mail kim@example.com";
 
     private readonly TimeProvider _time = TimeProvider.System;
     private string _folder = null!;
@@ -73,7 +75,12 @@ public class DlpIngestBenchmarks
         {
             var counter = _eventCounter++;
             var template = _events[counter % _events.Length];
-            var e = template with { EventId = "bench-dlp-" + counter, SessionId = template.SessionId is null ? null : "s-" + counter / 40 };
+            var e = template with
+            {
+                EventId = "bench-dlp-" + counter,
+                SessionId = template.SessionId is null ? null : "s-" + counter / 40,
+                PromptText = counter % 10 == 0 && template.PromptText is not null ? template.PromptText + Plant : template.PromptText,
+            };
             records.AddRange(_mapper.Map(e, context).Records);
         }
 

@@ -43,6 +43,16 @@ internal static class PostgreSqlRecordFilterSql
         Any(sql, command, "model", filter.Models);
         Any(sql, command, "kind", filter.Kinds.Select(WireNames.Of).ToList());
         Any(sql, command, "session_id", filter.SessionIds);
+        if (filter.HasDlpCondition)
+        {
+            // One finding must meet every DLP condition; the findings table's primary key finds a record's findings.
+            sql.Append(" AND EXISTS (SELECT 1 FROM dlp_findings f WHERE f.workspace_id = $1 AND f.seq = records.seq");
+            Any(sql, command, "f.rule", filter.DlpRules);
+            Any(sql, command, "f.category", filter.DlpCategories);
+            Any(sql, command, "f.action", filter.DlpActions);
+            sql.Append(')');
+        }
+
         if (filter.TextFolded is { } text)
         {
             var p = Add(command, text);

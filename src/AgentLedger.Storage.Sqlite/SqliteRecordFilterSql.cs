@@ -39,6 +39,16 @@ internal static class SqliteRecordFilterSql
         In(sql, command, "model", filter.Models);
         In(sql, command, "kind", filter.Kinds.Select(WireNames.Of).ToList());
         In(sql, command, "session_id", filter.SessionIds);
+        if (filter.HasDlpCondition)
+        {
+            // One finding must meet every DLP condition; the findings table's primary key finds a record's findings.
+            sql.Append(" AND EXISTS (SELECT 1 FROM dlp_findings f WHERE f.workspace_id = records.workspace_id AND f.seq = records.seq");
+            In(sql, command, "f.rule", filter.DlpRules);
+            In(sql, command, "f.category", filter.DlpCategories);
+            In(sql, command, "f.action", filter.DlpActions);
+            sql.Append(')');
+        }
+
         if (filter.TextFolded is { } text)
         {
             var p = Add(command, text);

@@ -189,6 +189,7 @@ public sealed partial class SqliteRecordWriter
             _startSession.Dispose();
             _insertRecord.Dispose();
             DisposeReviewStatements();
+            DisposeDlpStatements();
         }
 
         private string? FindUserByIdentifier(string workspaceId, string key)

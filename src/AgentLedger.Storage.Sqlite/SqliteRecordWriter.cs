@@ -72,6 +72,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
             var stored = record with { Seq = seq, UserId = userId, Team = team };
             var startsThread = stored.SessionId is not null && batch.TryStartSession(stored);
             batch.InsertRecord(stored);
+            batch.InsertDlpFindings(stored);
             batch.TrackReviewComment(stored);
             accumulator.Add(stored, startsThread);
             outcomes[i] = new AppendOutcome(true, seq);
@@ -79,6 +80,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
 
         batch.UpsertRollups(accumulator);
         batch.UpsertDailyRollups(accumulator);
+        batch.UpsertDlpFindingHours();
         batch.SaveSequences();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;

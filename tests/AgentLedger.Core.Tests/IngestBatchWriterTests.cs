@@ -61,7 +61,7 @@ public sealed class IngestBatchWriterTests
     }
 
     private static IngestBatchWriter NewWriter(IRecordWriter store, int maxPerCommit) =>
-        new(store, new DlpIngestFilter(new DlpPolicy(Options.Create(new DlpOptions())), NullLogger<DlpIngestFilter>.Instance),
+        new(store, new DlpIngestFilter(new DlpPolicy(Options.Create(new DlpOptions())), new DlpHasherSource(new DlpHasher([1, 2, 3])), NullLogger<DlpIngestFilter>.Instance),
             Options.Create(new IngestWriterOptions { MaxRecordsPerCommit = maxPerCommit }),
             new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(),
             NullLogger<IngestBatchWriter>.Instance);

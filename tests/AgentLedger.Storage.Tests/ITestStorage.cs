@@ -37,6 +37,8 @@ public interface ITestStorage : IAsyncDisposable
     IComplianceLogStore ComplianceLogs { get; }
     IComplianceRecordReader ComplianceReader { get; }
     IExportJobStore Exports { get; }
+    AgentLedger.Core.Dlp.IDlpFindingReader DlpFindings { get; }
+    AgentLedger.Core.Dlp.IDlpKeyStore DlpKeys { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

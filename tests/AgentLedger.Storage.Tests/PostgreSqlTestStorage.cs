@@ -43,6 +43,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
         ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
         Exports = new PostgreSqlExportJobStore(Database);
+        DlpFindings = new PostgreSqlDlpFindingReader(Database);
+        DlpKeys = new PostgreSqlDlpKeyStore(Database, time);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -73,6 +75,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Dlp.IDlpFindingReader DlpFindings { get; }
+    public AgentLedger.Core.Dlp.IDlpKeyStore DlpKeys { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

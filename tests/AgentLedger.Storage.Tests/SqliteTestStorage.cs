@@ -41,6 +41,8 @@ public sealed class SqliteTestStorage : ITestStorage
         ComplianceLogs = new SqliteComplianceLogStore(_database);
         ComplianceReader = new SqliteComplianceRecordReader(_database);
         Exports = new SqliteExportJobStore(_database);
+        DlpFindings = new SqliteDlpFindingReader(_database);
+        DlpKeys = new SqliteDlpKeyStore(_database, time);
     }
 
     public TimeProvider Time { get; }
@@ -66,6 +68,8 @@ public sealed class SqliteTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Dlp.IDlpFindingReader DlpFindings { get; }
+    public AgentLedger.Core.Dlp.IDlpKeyStore DlpKeys { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ public static class AuditActions
     public const string ReadRecords = "READ_COMPLIANCE_RECORDS";
     public const string ReadSessionTranscript = "READ_SESSION_TRANSCRIPT";
     public const string ReadAuditEvents = "READ_AUDIT_EVENTS";
+    public const string ReadDlpFindings = "READ_DLP_FINDINGS";
     public const string CreateExport = "CREATE_EDISCOVERY_EXPORT";
     public const string ReadExport = "READ_EDISCOVERY_EXPORT";
     public const string ListExports = "LIST_EDISCOVERY_EXPORTS";

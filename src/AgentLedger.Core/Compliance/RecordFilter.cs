@@ -1,11 +1,13 @@
+using System.Text.Json.Nodes;
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Records;
 
 namespace AgentLedger.Core.Compliance;
 
 /// <summary>
 /// Which records a compliance read or export covers. Every list is "any of" (empty = no condition); conditions combine
-/// with AND. Each engine translates it to SQL; <see cref="Matches"/> is the same rule in memory. A new condition (DLP
-/// findings, issue 8) is a new property here, a clause in each engine's translation and a case in <see cref="Matches"/>.
+/// with AND. Each engine translates it to SQL; <see cref="Matches"/> is the same rule in memory. A new condition is a
+/// new property here, a clause in each engine's translation and a case in <see cref="Matches"/> (as the DLP conditions were).
 /// </summary>
 public sealed record RecordFilter
 {
@@ -45,10 +47,21 @@ public sealed record RecordFilter
     /// </summary>
     public string? Text { get; init; }
 
+    /// <summary>Records with a DLP finding of one of these rules (combined with the other DLP lists: one finding must match all).</summary>
+    public IReadOnlyList<string> DlpRules { get; init; } = [];
+
+    /// <summary>Records with a DLP finding of one of these categories (<c>secret</c>, <c>pii</c>).</summary>
+    public IReadOnlyList<string> DlpCategories { get; init; } = [];
+
+    /// <summary>Records with a DLP finding handled by one of these actions (<c>flag</c>, <c>redact</c>).</summary>
+    public IReadOnlyList<string> DlpActions { get; init; } = [];
+
+    public bool HasDlpCondition => DlpRules.Count > 0 || DlpCategories.Count > 0 || DlpActions.Count > 0;
+
     public bool IsEmpty =>
         StartTime is null && EndTime is null && Text is null && UserIds.Count == 0 && UserEmails.Count == 0 && Teams.Count == 0
         && Agents.Count == 0 && Surfaces.Count == 0 && ClientIds.Count == 0 && Models.Count == 0 && Kinds.Count == 0
-        && SessionIds.Count == 0;
+        && SessionIds.Count == 0 && !HasDlpCondition;
 
     /// <summary>The text condition as engines compare it: ASCII letters lower-cased, nothing else changed.</summary>
     public string? TextFolded => Text is null ? null : FoldAscii(Text);
@@ -74,10 +87,22 @@ public sealed record RecordFilter
             return false;
         }
 
+        if (HasDlpCondition && !HasMatchingFinding(record))
+        {
+            return false;
+        }
+
         return TextFolded is not { } text
                || Contains(record.PromptText, text) || Contains(record.ResponseText, text)
                || Contains(record.ToolInput, text) || Contains(record.ToolOutput, text);
     }
+
+    private bool HasMatchingFinding(ActivityRecord record) =>
+        record.Attributes?[DlpWireNames.FindingsAttribute] is JsonArray findings
+        && findings.OfType<JsonObject>().Any(f =>
+            (DlpRules.Count == 0 || DlpRules.Contains((string?)f["rule"] ?? ""))
+            && (DlpCategories.Count == 0 || DlpCategories.Contains((string?)f["category"] ?? ""))
+            && (DlpActions.Count == 0 || DlpActions.Contains((string?)f["action"] ?? "")));
 
     public static string FoldAscii(string value) =>
         string.Create(value.Length, value, static (span, source) =>

@@ -36,6 +36,10 @@ public static class RecordFilterJson
             json["text"] = filter.Text;
         }
 
+        AddList(json, "dlp_rules", filter.DlpRules);
+        AddList(json, "dlp_categories", filter.DlpCategories);
+        AddList(json, "dlp_actions", filter.DlpActions);
+
         return json;
     }
 
@@ -54,6 +58,9 @@ public static class RecordFilterJson
         Kinds = List(json, "kinds").Select(WireNames.ParseKind).ToList(),
         SessionIds = List(json, "session_ids"),
         Text = (string?)json["text"],
+        DlpRules = List(json, "dlp_rules"),
+        DlpCategories = List(json, "dlp_categories"),
+        DlpActions = List(json, "dlp_actions"),
     };
 
     private static void AddList(JsonObject json, string name, IEnumerable<string> values)

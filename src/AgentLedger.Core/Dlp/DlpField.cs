@@ -7,4 +7,7 @@ public enum DlpField
     ResponseText,
     ToolInput,
     ToolOutput,
+
+    /// <summary>A string value in the record's attributes (secret rules only); the wire name adds its path.</summary>
+    Attribute,
 }

@@ -25,4 +25,12 @@ public sealed class DlpOptions
 
     /// <summary>The most one rule may spend on one field before it fails closed (whole field treated as a finding).</summary>
     public TimeSpan MatchTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The secret that keys finding hashes (HMAC-SHA256), as text of at least <see cref="MinHashKeyLength"/> characters;
+    /// set it from the environment or a file. When absent, a random key is generated once and kept in the database.
+    /// </summary>
+    public string? HashKey { get; set; }
+
+    public const int MinHashKeyLength = 32;
 }

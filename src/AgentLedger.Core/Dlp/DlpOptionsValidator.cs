@@ -15,6 +15,12 @@ public sealed class DlpOptionsValidator : IValidateOptions<DlpOptions>
             errors.Add($"{DlpOptions.SectionName}:{nameof(DlpOptions.MatchTimeout)} is {options.MatchTimeout}; it must be more than 0 and at most 00:00:30.");
         }
 
+        if (options.HashKey is { } hashKey && hashKey.Trim().Length < DlpOptions.MinHashKeyLength)
+        {
+            // Never echo the value: it is a secret.
+            errors.Add($"{DlpOptions.SectionName}:{nameof(DlpOptions.HashKey)} is {hashKey.Trim().Length} characters; it must be at least {DlpOptions.MinHashKeyLength} (e.g. 32 random bytes in base64), or absent to use a generated key.");
+        }
+
         CheckRules(errors, $"{DlpOptions.SectionName}:{nameof(DlpOptions.Rules)}", options.Rules, known);
         foreach (var (workspaceId, workspace) in options.Workspaces)
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using AgentLedger.Core.Records;
 
@@ -85,16 +83,10 @@ public sealed class DlpScanner
         for (var i = 0; i < findings.Length; i++)
         {
             var (start, length, rule) = kept[i];
-            findings[i] = new DlpFinding(rule.Id, rule.Category, field, start, length, Sha256Hex(text.AsSpan(start, length)));
+            findings[i] = new DlpFinding(rule.Id, rule.Category, field, start, length);
         }
 
         return findings;
-    }
-
-    public static string Sha256Hex(ReadOnlySpan<char> value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value.ToArray());
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
     private static bool Overlaps(List<(int Start, int Length, DlpRule Rule)> kept, int start, int length)

@@ -69,7 +69,7 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
             return [];
         }
 
-        var pending = new PendingWrite(_dlp.Apply(records));
+        var pending = new PendingWrite(await _dlp.ApplyAsync(records, cancellationToken).ConfigureAwait(false));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         // Once queued, the write happens whether or not the caller still waits: cancelling only stops waiting.
         return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

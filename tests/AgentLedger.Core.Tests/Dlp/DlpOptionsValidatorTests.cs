@@ -28,4 +28,15 @@ public sealed class DlpOptionsValidatorTests
         Assert.Contains(failures, f => f.StartsWith("Dlp:Workspaces:Bad Id:", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Dlp:Workspaces:Bad Id:Rules:emails names no DLP rule", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_ShortHashKey_NamesTheKeyWithoutEchoingIt()
+    {
+        var result = new DlpOptionsValidator().Validate(null, new DlpOptions { HashKey = "too-short-secret" });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Dlp:HashKey is 16 characters; it must be at least 32", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("too-short-secret", failure, StringComparison.Ordinal);
+        Assert.True(new DlpOptionsValidator().Validate(null, new DlpOptions { HashKey = new string('k', 32) }).Succeeded);
+    }
 }

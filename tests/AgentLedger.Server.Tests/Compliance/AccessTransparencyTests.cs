@@ -133,6 +133,14 @@ public sealed class AccessTransparencyTests(ComplianceServerFixture server) : IC
             var text = await c.GetStringAsync($"/v1/compliance/workspaces/{ws}/logs/{file["id"]}");
             return (text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, new() { ["log_file_id"] = file["id"]!.DeepClone() });
         }),
+        ["dlp findings"] = ("READ_DLP_FINDINGS", async (c, _) =>
+        {
+            var page = await (await c.GetAsync("/api/v1/compliance/dlp_findings?category=secret&limit=5")).EnsureSuccessStatusCode().ReadJsonAsync();
+            return (null, new()
+            {
+                ["filter"] = JsonNode.Parse("""{"categories":["secret"]}""")!, ["limit"] = 5, ["finding_count"] = page["data"]!.AsArray().Count,
+            });
+        }),
         ["transcript"] = ("READ_SESSION_TRANSCRIPT", async (c, _) =>
         {
             var transcript = await (await c.GetAsync("/api/v1/compliance/sessions/s-9")).EnsureSuccessStatusCode().ReadJsonAsync();

@@ -134,7 +134,7 @@ public sealed class DemoSeederTests
             texts.AddRange(page.SelectMany(r => new[] { r.PromptText, r.ResponseText, r.ToolOutput }).OfType<string>());
             foreach (var finding in page.SelectMany(r => r.Attributes?[DlpWireNames.FindingsAttribute]?.AsArray() ?? []))
             {
-                findings[(string)finding!["sha256"]!] = (string)finding["action"]!;
+                findings[(string)finding!["hmac_sha256"]!] = (string)finding["action"]!;
             }
 
             after = page[^1].Seq;
@@ -142,11 +142,12 @@ public sealed class DemoSeederTests
 
         // Each plant's Finding is the exact value a detector should report: its hash must be among the findings, and
         // the stored text must hold it verbatim exactly when the default policy only flags it.
+        var hasher = await server.Services.GetRequiredService<DlpHasherSource>().GetAsync(Cancellation);
         var plants = new DemoPlants(DemoPlan.Create(new DemoOptions { Users = 20, Days = 10 }, DemoTestServer.Now)).All;
         Assert.Equal(10, plants.Count);
         foreach (var plant in plants)
         {
-            Assert.True(findings.TryGetValue(DlpScanner.Sha256Hex(plant.Finding), out var action), $"{plant.Slot}: not detected");
+            Assert.True(findings.TryGetValue(hasher.Hash(plant.Finding), out var action), $"{plant.Slot}: not detected");
             Assert.Equal(action == "flag", texts.Any(t => t.Contains(plant.Finding, StringComparison.Ordinal)));
         }
 

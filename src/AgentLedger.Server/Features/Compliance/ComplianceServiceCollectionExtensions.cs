@@ -2,6 +2,7 @@ using System.Reflection;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Server.Features.Compliance.Audit;
 using AgentLedger.Server.Features.Compliance.Exports;
+using AgentLedger.Server.Features.Compliance.Findings;
 using AgentLedger.Server.Features.Compliance.Logs;
 using AgentLedger.Server.Features.Compliance.Records;
 using AgentLedger.Server.Features.Compliance.Sessions;
@@ -35,6 +36,7 @@ public static class ComplianceServiceCollectionExtensions
         routes.MapComplianceLogs();
         routes.MapRecordFeed();
         routes.MapSessionTranscripts();
+        routes.MapDlpFindings();
         routes.MapAuditEvents();
         routes.MapExports();
         return routes;

@@ -14,6 +14,7 @@ public static class DlpServiceCollectionExtensions
         services.AddOptions<DlpOptions>().Bind(configuration.GetSection(DlpOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DlpOptions>, DlpOptionsValidator>();
         services.AddSingleton<DlpPolicy>();
+        services.AddSingleton<DlpHasherSource>();
         services.AddSingleton<DlpIngestFilter>();
         return services;
     }

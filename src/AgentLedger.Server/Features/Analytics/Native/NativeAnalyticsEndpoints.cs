@@ -31,6 +31,8 @@ public static class NativeAnalyticsEndpoints
             .WithSummary("Sessions and messages per user (default) and bucket.");
         group.MapGet("/user_ranking", UserRankingAsync).WithName("AnalyticsUserRanking")
             .WithSummary("Users ranked by credits, threads, turns, tokens or current streak of active days.");
+        group.MapGet("/dlp_findings", DlpFindingsAsync).WithName("AnalyticsDlpFindings")
+            .WithSummary("DLP findings per bucket by rule (default), category or action, with how many were flagged and redacted.");
         return routes;
     }
 
@@ -60,5 +62,9 @@ public static class NativeAnalyticsEndpoints
 
     public static Task<Results<Ok<AnalyticsSeriesPage<UserRankingRow>>, CsvPageResult<UserRankingRow>, ValidationProblem>> UserRankingAsync(
         [AsParameters] UserRankingParameters parameters, HttpRequest request, UserRankingResponder responder, CancellationToken cancellationToken) =>
+        responder.RespondAsync(parameters, request, cancellationToken);
+
+    public static Task<Results<Ok<AnalyticsSeriesPage<DlpFindingSeriesRow>>, CsvPageResult<DlpFindingSeriesRow>, ValidationProblem>> DlpFindingsAsync(
+        [AsParameters] DlpFindingSeriesParameters parameters, HttpRequest request, DlpFindingSeriesResponder responder, CancellationToken cancellationToken) =>
         responder.RespondAsync(parameters, request, cancellationToken);
 }

@@ -72,6 +72,18 @@ public sealed record RecordFeedQuery
     [Description("Text in the prompt, response, tool input or tool output; ASCII letters match in any case.")]
     public string? Q { get; init; }
 
+    [FromQuery(Name = "dlp_rule")]
+    [Description("Records with a DLP finding of these rules (github-token, email, …); repeat or separate with commas.")]
+    public string[]? DlpRule { get; init; }
+
+    [FromQuery(Name = "dlp_category")]
+    [Description("Records with a DLP finding of these categories (secret, pii); repeat or separate with commas.")]
+    public string[]? DlpCategory { get; init; }
+
+    [FromQuery(Name = "dlp_action")]
+    [Description("Records with a DLP finding handled by these actions (flag, redact); one finding must meet every dlp_ condition.")]
+    public string[]? DlpAction { get; init; }
+
     public RecordFilterInput ToFilterInput() => new()
     {
         StartTime = StartTime,
@@ -86,6 +98,9 @@ public sealed record RecordFeedQuery
         Kinds = SplitCommas(Kind),
         SessionIds = SessionId,
         Text = Q,
+        DlpRules = SplitCommas(DlpRule),
+        DlpCategories = SplitCommas(DlpCategory),
+        DlpActions = SplitCommas(DlpAction),
     };
 
     private static string[]? SplitCommas(string[]? values) =>

@@ -31,4 +31,13 @@ public sealed record RecordFilterInput
 
     /// <summary>Substring of prompt, response or tool text; ASCII letters match in any case.</summary>
     public string? Text { get; init; }
+
+    /// <summary>Records with a DLP finding of these rules (rule ids).</summary>
+    public IReadOnlyList<string>? DlpRules { get; init; }
+
+    /// <summary>Records with a DLP finding of these categories (secret, pii).</summary>
+    public IReadOnlyList<string>? DlpCategories { get; init; }
+
+    /// <summary>Records with a DLP finding handled by these actions (flag, redact).</summary>
+    public IReadOnlyList<string>? DlpActions { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentLedger.Core.Compliance;
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Records;
 
 namespace AgentLedger.Server.Features.Compliance.Records;
@@ -15,6 +16,7 @@ public static class RecordFilterParser
     {
         "text" => "q",
         "start_time" or "end_time" => name,
+        "dlp_categories" => "dlp_category",
         _ => name[..^1],
     };
 
@@ -55,6 +57,13 @@ public static class RecordFilterParser
             return false;
         }
 
+        if (!DlpFilterValues.TryParse(input.DlpRules, name("dlp_rules"), DlpFilterValues.Rules, out var dlpRules, out error)
+            || !DlpFilterValues.TryParse(input.DlpCategories, name("dlp_categories"), DlpWireNames.Categories, out var dlpCategories, out error)
+            || !DlpFilterValues.TryParse(input.DlpActions, name("dlp_actions"), DlpWireNames.Actions, out var dlpActions, out error))
+        {
+            return false;
+        }
+
         if (input.Text is { } text && (text.Length == 0 || text.Length > RecordFilter.MaxTextLength))
         {
             error = $"{name("text")} must be 1 to {RecordFilter.MaxTextLength} characters.";
@@ -64,7 +73,8 @@ public static class RecordFilterParser
         filter = new RecordFilter
         {
             StartTime = start, EndTime = end, UserIds = userIds, UserEmails = emails, Teams = teams, Agents = agents, Surfaces = surfaces,
-            ClientIds = clients, Models = models, Kinds = kinds, SessionIds = sessions, Text = input.Text,
+            ClientIds = clients, Models = models, Kinds = kinds, SessionIds = sessions, Text = input.Text, DlpRules = dlpRules,
+            DlpCategories = dlpCategories, DlpActions = dlpActions,
         };
         return true;
     }

@@ -2,10 +2,12 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Compliance.Audit;
+using AgentLedger.Server.Features.Compliance.Findings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentLedger.Server.Features.Compliance.Sessions;
@@ -30,7 +32,7 @@ public static class SessionTranscriptEndpoints
         [Description("The session (thread) id.")] string session_id,
         [Description("next_page of the previous page; 0 when absent.")] string? after,
         [Description("Items per page, 1 to 5000 (default 1000).")] int? limit,
-        IComplianceRecordReader reader, ComplianceAuditor auditor, HttpContext http,
+        IComplianceRecordReader reader, IDlpFindingReader findings, ComplianceAuditor auditor, HttpContext http,
         CancellationToken cancellationToken)
     {
         var size = limit ?? DefaultLimit;
@@ -65,13 +67,16 @@ public static class SessionTranscriptEndpoints
             sum.InputTokens + r.Usage.InputTokens, sum.CachedInputTokens + r.Usage.CachedInputTokens,
             sum.OutputTokens + r.Usage.OutputTokens, sum.ReasoningTokens + r.Usage.ReasoningTokens));
         var next = items.Count == 0 ? afterSeq : items[^1].Seq;
+        var findingsBySeq = (await findings.ReadForRecordsAsync(workspaceId, items.Select(r => r.Seq).ToList(), cancellationToken).ConfigureAwait(false))
+            .GroupBy(f => f.Seq)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DlpFindingView>)g.Select(DlpFindingView.From).ToList());
         var transcript = new SessionTranscript(
             session_id,
             Distinct(items.Select(r => r.UserId)),
             Distinct(items.Select(r => WireNames.Of(r.Agent))),
             Distinct(items.Select(r => WireNames.Of(r.ClientId))),
             Distinct(items.Select(r => r.Model)),
-            items.Select(TranscriptItem.From).ToList(),
+            items.Select(r => TranscriptItem.From(r, findingsBySeq.GetValueOrDefault(r.Seq, []))).ToList(),
             usage,
             records.Count > size,
             next.ToString(CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using AgentLedger.Core.Records;
+using AgentLedger.Server.Features.Compliance.Findings;
 
 namespace AgentLedger.Server.Features.Compliance.Sessions;
 
@@ -41,7 +42,10 @@ public sealed record TranscriptItem
 
     public decimal? Credits { get; init; }
 
-    public static TranscriptItem From(ActivityRecord r) => new()
+    /// <summary>The record's DLP findings (empty when none); offsets index the fields as shown here.</summary>
+    public required IReadOnlyList<DlpFindingView> DlpFindings { get; init; }
+
+    public static TranscriptItem From(ActivityRecord r, IReadOnlyList<DlpFindingView> findings) => new()
     {
         Seq = r.Seq,
         Id = r.Id,
@@ -61,5 +65,6 @@ public sealed record TranscriptItem
         Usage = r.Usage.IsEmpty ? null : r.Usage,
         DurationMs = r.DurationMs,
         Credits = r.Credits,
+        DlpFindings = findings,
     };
 }
