@@ -80,6 +80,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         batch.UpsertRollups(accumulator);
         batch.UpsertDailyRollups(accumulator);
         batch.SaveSequences();
+        batch.SaveChainHeads();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
