@@ -37,6 +37,10 @@ public interface ITestStorage : IAsyncDisposable
     IComplianceLogStore ComplianceLogs { get; }
     IComplianceRecordReader ComplianceReader { get; }
     IExportJobStore Exports { get; }
+    AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+
+    /// <summary>Runs raw SQL on the database, as someone with direct access could (tamper tests).</summary>
+    Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken);
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -43,6 +43,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
         ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
         Exports = new PostgreSqlExportJobStore(Database);
+        Chain = new PostgreSqlRecordChainStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -73,6 +74,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -85,6 +87,13 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     /// <summary>Stores over an existing database, without migrating it.</summary>
     public static PostgreSqlTestStorage Attach(PostgreSqlServer server, string connectionString, TimeProvider time, bool ownsDatabase) =>
         new(server, connectionString, time, ownsDatabase);
+
+    public async Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _migrator.MigrateAsync(cancellationToken);
 

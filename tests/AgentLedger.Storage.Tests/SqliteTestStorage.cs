@@ -41,6 +41,7 @@ public sealed class SqliteTestStorage : ITestStorage
         ComplianceLogs = new SqliteComplianceLogStore(_database);
         ComplianceReader = new SqliteComplianceRecordReader(_database);
         Exports = new SqliteExportJobStore(_database);
+        Chain = new SqliteRecordChainStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -66,6 +67,7 @@ public sealed class SqliteTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {
@@ -73,6 +75,14 @@ public sealed class SqliteTestStorage : ITestStorage
         var storage = new SqliteTestStorage(Path.Combine(folder, "agentledger.db"), time, folder);
         await storage.MigrateAsync(cancellationToken);
         return storage;
+    }
+
+    public async Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _migrator.MigrateAsync(cancellationToken);
