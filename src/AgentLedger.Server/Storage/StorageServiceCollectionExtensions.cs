@@ -3,6 +3,7 @@ using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Integrity;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
@@ -77,6 +78,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceLogStore, SqliteComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
+        services.AddSingleton<IRecordChainStore, SqliteRecordChainStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -101,5 +103,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceLogStore, PostgreSqlComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
+        services.AddSingleton<IRecordChainStore, PostgreSqlRecordChainStore>();
     }
 }

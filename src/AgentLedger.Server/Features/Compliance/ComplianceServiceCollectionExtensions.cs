@@ -1,7 +1,9 @@
 using System.Reflection;
 using AgentLedger.Core.Compliance;
+using AgentLedger.Core.Integrity;
 using AgentLedger.Server.Features.Compliance.Audit;
 using AgentLedger.Server.Features.Compliance.Exports;
+using AgentLedger.Server.Features.Compliance.Integrity;
 using AgentLedger.Server.Features.Compliance.Logs;
 using AgentLedger.Server.Features.Compliance.Records;
 using AgentLedger.Server.Features.Compliance.Sessions;
@@ -21,6 +23,7 @@ public static class ComplianceServiceCollectionExtensions
 
         services.AddSingleton(ProductInfo.AgentLedger(ProductVersion()));
         services.AddSingleton<ComplianceAuditor>();
+        services.AddSingleton<RecordChainVerifier>();
         services.AddSingleton<ComplianceLogSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplianceLogSealer>());
         services.AddSingleton<ExportFolders>();
@@ -37,6 +40,7 @@ public static class ComplianceServiceCollectionExtensions
         routes.MapSessionTranscripts();
         routes.MapAuditEvents();
         routes.MapExports();
+        routes.MapIntegrity();
         return routes;
     }
 
