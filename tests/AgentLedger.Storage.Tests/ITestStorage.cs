@@ -38,6 +38,8 @@ public interface ITestStorage : IAsyncDisposable
     IComplianceRecordReader ComplianceReader { get; }
     IExportJobStore Exports { get; }
     AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+    AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
+    AgentLedger.Core.Retention.IRetentionStore Retention { get; }
 
     /// <summary>Runs raw SQL on the database, as someone with direct access could (tamper tests).</summary>
     Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken);

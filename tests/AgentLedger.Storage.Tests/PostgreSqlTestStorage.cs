@@ -44,6 +44,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
         Exports = new PostgreSqlExportJobStore(Database);
         Chain = new PostgreSqlRecordChainStore(Database);
+        Holds = new PostgreSqlLegalHoldStore(Database);
+        Retention = new PostgreSqlRetentionStore(Database, Partitions);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -75,6 +77,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
     public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+    public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
+    public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

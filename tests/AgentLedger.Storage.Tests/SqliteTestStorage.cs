@@ -42,6 +42,8 @@ public sealed class SqliteTestStorage : ITestStorage
         ComplianceReader = new SqliteComplianceRecordReader(_database);
         Exports = new SqliteExportJobStore(_database);
         Chain = new SqliteRecordChainStore(_database);
+        Holds = new SqliteLegalHoldStore(_database);
+        Retention = new SqliteRetentionStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -68,6 +70,8 @@ public sealed class SqliteTestStorage : ITestStorage
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
     public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+    public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
+    public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {
