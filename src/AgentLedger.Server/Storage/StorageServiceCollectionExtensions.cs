@@ -9,6 +9,7 @@ using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
+using AgentLedger.Core.Retention;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
@@ -79,6 +80,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
         services.AddSingleton<IRecordChainStore, SqliteRecordChainStore>();
+        services.AddSingleton<ILegalHoldStore, SqliteLegalHoldStore>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -104,5 +107,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
         services.AddSingleton<IRecordChainStore, PostgreSqlRecordChainStore>();
+        services.AddSingleton<ILegalHoldStore, PostgreSqlLegalHoldStore>();
+        services.AddSingleton<IRetentionStore, PostgreSqlRetentionStore>();
     }
 }
