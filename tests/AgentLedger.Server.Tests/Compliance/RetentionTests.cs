@@ -81,6 +81,30 @@ public sealed class RetentionTests(ComplianceServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task PurgeJob_SealedFileWhoseContentExpired_DownloadGone_ListingKeepsItsHash()
+    {
+        var ws = await server.NewWorkspaceAsync(ApiKeyScope.Ingest | ApiKeyScope.ComplianceAdmin | ApiKeyScope.ComplianceRead);
+        using var client = ws.Client();
+        var july = new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+        await (await client.PostEventsAsync(EventBuilder.Batch(Prompt("carol", july, 1), Prompt("carol", july, 2)))).EnsureSuccessStatusCode().ReadJsonAsync();
+        await server.SealNowAsync();
+        var listPath = $"/v1/compliance/workspaces/{ws.Id}/logs?event_type=CODEX_LOG";
+        var file = (await (await client.GetAsync(listPath)).EnsureSuccessStatusCode().ReadJsonAsync())["data"]!.AsArray().Single()!;
+        var before = await client.GetAsync($"/v1/compliance/workspaces/{ws.Id}/logs/{file["id"]}");
+
+        Assert.True(await JobFor(ws.Id, new FakeTimeProvider(Now)).PurgeOnceAsync(TestContext.Current.CancellationToken));
+        var after = await client.GetAsync($"/v1/compliance/workspaces/{ws.Id}/logs/{file["id"]}");
+        var listedAfter = (await (await client.GetAsync(listPath)).EnsureSuccessStatusCode().ReadJsonAsync())["data"]!.AsArray().Single()!;
+        var verified = await (await client.GetAsync("/api/v1/compliance/verify")).EnsureSuccessStatusCode().ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, after.StatusCode);
+        Assert.Contains("purged", (string)(await after.ReadProblemAsync())["detail"]!, StringComparison.Ordinal);
+        Assert.Equal((string)file["file_sha256"]!, (string)listedAfter["file_sha256"]!);
+        Assert.Equal("valid", (string)verified["status"]!);
+    }
+
+    [Fact]
     public async Task LegalHolds_CreateChangeRelease_ThroughTheApi_WithClearErrors()
     {
         var ws = await server.NewWorkspaceAsync(ApiKeyScope.ComplianceAdmin | ApiKeyScope.ComplianceRead);
