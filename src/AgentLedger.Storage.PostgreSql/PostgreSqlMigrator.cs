@@ -61,6 +61,13 @@ public sealed partial class PostgreSqlMigrator(PostgreSqlDatabase database, Time
                 count++;
             }
 
+            // Records stored before the hash chain existed (migration 5) are chained now, before anything appends.
+            var chained = await PostgreSqlRecordChainBackfill.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (chained > 0)
+            {
+                LogChained(logger, chained, database.DatabaseName);
+            }
+
             return count;
         }
         finally
@@ -93,6 +100,9 @@ public sealed partial class PostgreSqlMigrator(PostgreSqlDatabase database, Time
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync().ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hashed {Count} records stored before the record chain into it, in database {Database}")]
+    private static partial void LogChained(ILogger logger, long count, string database);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Name} to database {Database} on {Host}")]
     private static partial void LogApplied(ILogger logger, string name, string database, string host);

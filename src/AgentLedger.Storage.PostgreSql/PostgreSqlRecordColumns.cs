@@ -11,7 +11,7 @@ namespace AgentLedger.Storage.PostgreSql;
 /// The mapping between <see cref="ActivityRecord"/> and a row of <c>records</c>, both ways, in one place: the one
 /// column list serves the binary COPY, the batched INSERT and the SELECT.
 /// </summary>
-internal static class PostgreSqlRecordColumns
+internal static partial class PostgreSqlRecordColumns
 {
     private static readonly JsonSerializerOptions ActorJson = new(JsonSerializerDefaults.Web)
     {

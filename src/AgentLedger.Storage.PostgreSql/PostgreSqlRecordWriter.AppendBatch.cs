@@ -111,16 +111,16 @@ public sealed partial class PostgreSqlRecordWriter
             return starts;
         }
 
-        public async Task InsertRecordsAsync(List<ActivityRecord> records, bool copy, CancellationToken cancellationToken)
+        public async Task InsertRecordsAsync(List<ActivityRecord> records, RecordHashes[] hashes, bool copy, CancellationToken cancellationToken)
         {
             if (copy)
             {
                 // COPY routes each row to its monthly partition. No staging table is needed: dedupe was decided above,
                 // under the workspace locks, and record_event_ids' keys would reject anything that slipped through.
-                await using var importer = await connection.BeginBinaryImportAsync(PostgreSqlRecordColumns.CopySql, cancellationToken).ConfigureAwait(false);
-                foreach (var record in records)
+                await using var importer = await connection.BeginBinaryImportAsync(PostgreSqlRecordColumns.CopyChainedSql, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < records.Count; i++)
                 {
-                    await PostgreSqlRecordColumns.WriteRowAsync(importer, record, cancellationToken).ConfigureAwait(false);
+                    await PostgreSqlRecordColumns.WriteRowAsync(importer, records[i], hashes[i], cancellationToken).ConfigureAwait(false);
                 }
 
                 await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -128,9 +128,9 @@ public sealed partial class PostgreSqlRecordWriter
             }
 
             await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var record in records)
+            for (var i = 0; i < records.Count; i++)
             {
-                batch.BatchCommands.Add(PostgreSqlRecordColumns.InsertCommand(record));
+                batch.BatchCommands.Add(PostgreSqlRecordColumns.InsertCommand(records[i], hashes[i]));
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

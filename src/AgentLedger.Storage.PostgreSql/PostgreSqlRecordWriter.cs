@@ -78,7 +78,9 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
                 accumulator.Add(record, threadStarts.Contains((record.WorkspaceId, record.Seq)));
             }
 
-            await batch.InsertRecordsAsync(accepted, accepted.Count >= CopyThreshold, cancellationToken).ConfigureAwait(false);
+            var chain = await PostgreSqlRecordChainLinks.LinkAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
+            await batch.InsertRecordsAsync(accepted, chain.Hashes, accepted.Count >= CopyThreshold, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlRecordChainLinks.SaveHeadsAsync(connection, transaction, chain.Heads, cancellationToken).ConfigureAwait(false);
             await batch.InsertEventIdsAsync(accepted, cancellationToken).ConfigureAwait(false);
             await batch.UpsertRollupsAsync(accumulator, cancellationToken).ConfigureAwait(false);
             await PostgreSqlDailyRollups.UpsertAsync(connection, transaction, accumulator, cancellationToken).ConfigureAwait(false);

@@ -45,8 +45,10 @@ public sealed class SqliteComplianceLogStore(SqliteDatabase database) : IComplia
         await connection.ExecuteAsync(
             """
             INSERT INTO compliance_log_files (workspace_id, file_id, event_type, end_time, first_seq, last_seq, record_count,
-                                              file_name, file_size, file_sha256, content)
-            VALUES (@WorkspaceId, @Id, @EventType, @endTime, @FirstSeq, @LastSeq, @RecordCount, @FileName, @FileSize, @FileSha256, @ContentGzip)
+                                              file_name, file_size, file_sha256, content, chain_sha256)
+            VALUES (@WorkspaceId, @Id, @EventType, @endTime, @FirstSeq, @LastSeq, @RecordCount, @FileName, @FileSize, @FileSha256, @ContentGzip,
+                    -- a records file carries the chain head at its last seq (ADR 0005)
+                    (SELECT chain_sha256 FROM records WHERE workspace_id = @WorkspaceId AND seq = @LastSeq AND @EventType = 'CODEX_LOG'))
             """,
             new
             {

@@ -50,6 +50,13 @@ public sealed partial class SqliteMigrator(SqliteDatabase database, TimeProvider
             count++;
         }
 
+        // Records stored before the hash chain existed (migration 5) are chained now, before anything appends.
+        var chained = await SqliteRecordChainBackfill.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (chained > 0)
+        {
+            LogChained(logger, chained, database.FilePath);
+        }
+
         return count;
     }
 
@@ -70,6 +77,9 @@ public sealed partial class SqliteMigrator(SqliteDatabase database, TimeProvider
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync().ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hashed {Count} records stored before the record chain into it, in {Path}")]
+    private static partial void LogChained(ILogger logger, long count, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Name} to {Path}")]
     private static partial void LogApplied(ILogger logger, string name, string path);

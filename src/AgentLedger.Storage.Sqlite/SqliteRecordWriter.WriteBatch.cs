@@ -45,7 +45,7 @@ public sealed partial class SqliteRecordWriter
                 VALUES ($ws, $session, $seq, $at, $user, $client) ON CONFLICT DO NOTHING
                 """,
                 "$ws", "$session", "$seq", "$at", "$user", "$client");
-            _insertRecord = Prepare(SqliteRecordColumns.InsertSql, SqliteRecordColumns.Parameters);
+            _insertRecord = Prepare(InsertChainedSql, InsertChainedParameters);
         }
 
         public bool EventExists(string workspaceId, string eventId)
@@ -141,6 +141,7 @@ public sealed partial class SqliteRecordWriter
         public void InsertRecord(ActivityRecord record)
         {
             SqliteRecordColumns.Bind(_insertRecord, record);
+            BindChain(_insertRecord, record);
             _insertRecord.ExecuteNonQuery();
         }
 

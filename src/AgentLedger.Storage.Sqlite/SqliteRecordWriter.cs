@@ -82,6 +82,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         batch.UpsertDailyRollups(accumulator);
         batch.UpsertDlpFindingHours();
         batch.SaveSequences();
+        batch.SaveChainHeads();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }

@@ -39,6 +39,12 @@ public interface ITestStorage : IAsyncDisposable
     IExportJobStore Exports { get; }
     AgentLedger.Core.Dlp.IDlpFindingReader DlpFindings { get; }
     AgentLedger.Core.Dlp.IDlpKeyStore DlpKeys { get; }
+    AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+    AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
+    AgentLedger.Core.Retention.IRetentionStore Retention { get; }
+
+    /// <summary>Runs raw SQL on the database, as someone with direct access could (tamper tests).</summary>
+    Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken);
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -45,6 +45,9 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Exports = new PostgreSqlExportJobStore(Database);
         DlpFindings = new PostgreSqlDlpFindingReader(Database);
         DlpKeys = new PostgreSqlDlpKeyStore(Database, time);
+        Chain = new PostgreSqlRecordChainStore(Database);
+        Holds = new PostgreSqlLegalHoldStore(Database);
+        Retention = new PostgreSqlRetentionStore(Database, Partitions);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -77,6 +80,9 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IExportJobStore Exports { get; }
     public AgentLedger.Core.Dlp.IDlpFindingReader DlpFindings { get; }
     public AgentLedger.Core.Dlp.IDlpKeyStore DlpKeys { get; }
+    public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+    public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
+    public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -89,6 +95,13 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     /// <summary>Stores over an existing database, without migrating it.</summary>
     public static PostgreSqlTestStorage Attach(PostgreSqlServer server, string connectionString, TimeProvider time, bool ownsDatabase) =>
         new(server, connectionString, time, ownsDatabase);
+
+    public async Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _migrator.MigrateAsync(cancellationToken);
 

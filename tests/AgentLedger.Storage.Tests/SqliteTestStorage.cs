@@ -43,6 +43,9 @@ public sealed class SqliteTestStorage : ITestStorage
         Exports = new SqliteExportJobStore(_database);
         DlpFindings = new SqliteDlpFindingReader(_database);
         DlpKeys = new SqliteDlpKeyStore(_database, time);
+        Chain = new SqliteRecordChainStore(_database);
+        Holds = new SqliteLegalHoldStore(_database);
+        Retention = new SqliteRetentionStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -70,6 +73,9 @@ public sealed class SqliteTestStorage : ITestStorage
     public IExportJobStore Exports { get; }
     public AgentLedger.Core.Dlp.IDlpFindingReader DlpFindings { get; }
     public AgentLedger.Core.Dlp.IDlpKeyStore DlpKeys { get; }
+    public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
+    public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
+    public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {
@@ -77,6 +83,14 @@ public sealed class SqliteTestStorage : ITestStorage
         var storage = new SqliteTestStorage(Path.Combine(folder, "agentledger.db"), time, folder);
         await storage.MigrateAsync(cancellationToken);
         return storage;
+    }
+
+    public async Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => _migrator.MigrateAsync(cancellationToken);

@@ -21,6 +21,13 @@ public static class AuditActions
     public const string CreateApiKey = "API_KEY_CREATED";
     public const string RevokeApiKey = "API_KEY_REVOKED";
     public const string UpdateDirectoryUsers = "DIRECTORY_USERS_UPDATED";
+    public const string VerifyRecordChain = "VERIFY_RECORD_CHAIN";
+    public const string CreateLegalHold = "LEGAL_HOLD_CREATED";
+    public const string UpdateLegalHold = "LEGAL_HOLD_UPDATED";
+    public const string ReleaseLegalHold = "LEGAL_HOLD_RELEASED";
+    public const string ListLegalHolds = "LIST_LEGAL_HOLDS";
+    public const string ContentPurged = "RETENTION_CONTENT_PURGED";
+    public const string MetadataPurged = "RETENTION_METADATA_PURGED";
 
     /// <summary>A key without the needed scope was refused on a compliance path.</summary>
     public const string AccessDenied = "ACCESS_DENIED";

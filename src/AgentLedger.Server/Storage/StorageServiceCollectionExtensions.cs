@@ -4,11 +4,13 @@ using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
+using AgentLedger.Core.Integrity;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
+using AgentLedger.Core.Retention;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
@@ -80,6 +82,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
         services.AddSingleton<IDlpKeyStore, SqliteDlpKeyStore>();
         services.AddSingleton<IDlpFindingReader, SqliteDlpFindingReader>();
+        services.AddSingleton<IRecordChainStore, SqliteRecordChainStore>();
+        services.AddSingleton<ILegalHoldStore, SqliteLegalHoldStore>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -106,5 +111,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
         services.AddSingleton<IDlpKeyStore, PostgreSqlDlpKeyStore>();
         services.AddSingleton<IDlpFindingReader, PostgreSqlDlpFindingReader>();
+        services.AddSingleton<IRecordChainStore, PostgreSqlRecordChainStore>();
+        services.AddSingleton<ILegalHoldStore, PostgreSqlLegalHoldStore>();
+        services.AddSingleton<IRetentionStore, PostgreSqlRetentionStore>();
     }
 }

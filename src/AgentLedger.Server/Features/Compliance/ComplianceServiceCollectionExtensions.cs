@@ -1,10 +1,14 @@
 using System.Reflection;
 using AgentLedger.Core.Compliance;
+using AgentLedger.Core.Integrity;
+using AgentLedger.Core.Retention;
 using AgentLedger.Server.Features.Compliance.Audit;
 using AgentLedger.Server.Features.Compliance.Exports;
 using AgentLedger.Server.Features.Compliance.Findings;
+using AgentLedger.Server.Features.Compliance.Integrity;
 using AgentLedger.Server.Features.Compliance.Logs;
 using AgentLedger.Server.Features.Compliance.Records;
+using AgentLedger.Server.Features.Compliance.Retention;
 using AgentLedger.Server.Features.Compliance.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +26,11 @@ public static class ComplianceServiceCollectionExtensions
 
         services.AddSingleton(ProductInfo.AgentLedger(ProductVersion()));
         services.AddSingleton<ComplianceAuditor>();
+        services.AddSingleton<RecordChainVerifier>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<RetentionPurgeJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeJob>());
         services.AddSingleton<ComplianceLogSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplianceLogSealer>());
         services.AddSingleton<ExportFolders>();
@@ -39,6 +48,8 @@ public static class ComplianceServiceCollectionExtensions
         routes.MapDlpFindings();
         routes.MapAuditEvents();
         routes.MapExports();
+        routes.MapIntegrity();
+        routes.MapLegalHolds();
         return routes;
     }
 

@@ -89,6 +89,14 @@ public static class ComplianceLogEndpoints
             return TypedResults.Problem(detail: $"Log file '{log_file_id}' was not found.", statusCode: StatusCodes.Status404NotFound);
         }
 
+        if (content.Length == 0)
+        {
+            // Retention emptied it (ADR 0005); its row, SHA-256 and chain head stay as evidence of what it held.
+            return TypedResults.Problem(
+                detail: $"Log file '{log_file_id}' was purged under the workspace's retention policy; its listing entry and SHA-256 remain.",
+                statusCode: StatusCodes.Status410Gone);
+        }
+
         // Audited before the first byte leaves: the count is known from the sealed file.
         await auditor.RecordAsync(http, AuditActions.DownloadLogFile, ApiKeyScope.ComplianceRead, new JsonObject
         {

@@ -1,0 +1,4 @@
+namespace AgentLedger.Server.Features.Compliance.Retention;
+
+/// <summary>The workspace's holds, oldest first.</summary>
+public sealed record LegalHoldList(IReadOnlyList<LegalHoldView> Data);
