@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Records;
@@ -93,6 +94,27 @@ public abstract partial class StorageContractTests
         Assert.Equal(3, cells.Where(c => c.Engagement is null).Sum(c => c.Measures.ReviewComments));
         Assert.True(await storage.GitHub.IsReviewCommentAsync("ws-a", "c-1", Ct));
         Assert.False(await storage.GitHub.IsReviewCommentAsync("ws-a", "c-9", Ct));
+    }
+
+    [Fact]
+    public async Task AnalyticsCells_Money_ReadsBackExactWithoutTrailingZeros()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        var hour = new DateTimeOffset(2026, 3, 9, 14, 0, 0, TimeSpan.Zero);
+        await storage.Writer.AppendAsync(
+        [
+            new RecordBuilder("ws-a", hour.AddMinutes(1)).Kind(RecordKind.ModelResponse).By(email: "a@example.com").Money(0.25m, 1.5m).Build(),
+            new RecordBuilder("ws-a", hour.AddMinutes(2)).Kind(RecordKind.ModelResponse).By(email: "b@example.com").Money(0.000001m, 2m).Build(),
+            new RecordBuilder("ws-a", hour.AddMinutes(3)).Kind(RecordKind.ModelResponse).By(email: "b@example.com").Money(123456.789012m, 40m).Build(),
+        ], Ct);
+        var scope = new AnalyticsScope("ws-a", AnalyticsFilter.None, AnalyticsActivity.Any);
+
+        var cells = await storage.Analytics.ReadCellsAsync(scope, hour.ToUnixTimeSeconds(), hour.AddHours(1).ToUnixTimeSeconds(), null, 10, Ct);
+
+        // the figures print as they were sent (a JSON number "1.5", not "1.500000"), and sums stay exact
+        Assert.Equal(
+            ["0.25|1.5", "123456.789013|42"],
+            cells.OrderBy(c => c.Measures.Credits).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Measures.CostUsd}|{c.Measures.Credits}")));
     }
 
     [Fact]
