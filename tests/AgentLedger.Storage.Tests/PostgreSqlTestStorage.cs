@@ -43,6 +43,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
         ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
         Exports = new PostgreSqlExportJobStore(Database);
+        Governance = new PostgreSqlGovernanceStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -73,6 +74,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

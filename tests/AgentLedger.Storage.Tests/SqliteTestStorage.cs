@@ -41,6 +41,7 @@ public sealed class SqliteTestStorage : ITestStorage
         ComplianceLogs = new SqliteComplianceLogStore(_database);
         ComplianceReader = new SqliteComplianceRecordReader(_database);
         Exports = new SqliteExportJobStore(_database);
+        Governance = new SqliteGovernanceStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -66,6 +67,7 @@ public sealed class SqliteTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

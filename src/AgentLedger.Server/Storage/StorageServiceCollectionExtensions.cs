@@ -1,6 +1,7 @@
 using AgentLedger.Core.Accounts;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
+using AgentLedger.Core.Governance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Integrations;
@@ -77,6 +78,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceLogStore, SqliteComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
+        services.AddSingleton<IGovernanceStore, SqliteGovernanceStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -101,5 +103,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceLogStore, PostgreSqlComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
+        services.AddSingleton<IGovernanceStore, PostgreSqlGovernanceStore>();
     }
 }
