@@ -30,6 +30,9 @@ public sealed partial class GovernanceCycle(
 {
     public const string JobName = "governance.alerts";
 
+    /// <summary>Report periods this instance raised or found raised; the store's dedupe key is what guarantees once.</summary>
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
     /// <summary>Returns false, having done nothing, when another holder has the lease.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +58,18 @@ public sealed partial class GovernanceCycle(
         var now = time.GetUtcNow();
         foreach (var budget in await store.ListAllBudgetsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var status = await spend.StatusAsync(budget, now, cancellationToken).ConfigureAwait(false);
+            BudgetStatus status;
+            try
+            {
+                status = await spend.StatusAsync(budget, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AnalyticsQueryException ex)
+            {
+                // A zone the system no longer knows (tzdata changed): this budget waits, the others go on.
+                LogBudgetSkipped(logger, budget.WorkspaceId, budget.BudgetId, ex.Message);
+                continue;
+            }
+
             foreach (var threshold in status.CrossedThresholds)
             {
                 if (await raiser.RaiseAsync(GovernanceMessages.BudgetThreshold(status, threshold, now), cancellationToken).ConfigureAwait(false))
@@ -128,6 +142,14 @@ public sealed partial class GovernanceCycle(
             var calendar = BucketCalendar.Create(settings.ReportTimeZone, AnalyticsBucket.Day);
             var today = calendar.LocalDateOf(now.ToUnixTimeSeconds());
             var day = settings.ReportSchedule == ReportSchedule.Monthly ? new DateOnly(today.Year, today.Month, 1).AddDays(-1) : today.AddDays(-7);
+            var (from, _, _) = LeadershipReportBuilder.Bounds(settings.ReportSchedule, day, calendar);
+            var key = settings.WorkspaceId + "|" + GovernanceMessages.ReportDedupeKey(settings.ReportSchedule, from);
+            if (_reported.Contains(key))
+            {
+                // Raised (here or by another instance) already: building the report again every round would only cost.
+                continue;
+            }
+
             var report = await reports.BuildAsync(settings.WorkspaceId, settings.ReportSchedule, day, settings.ReportTimeZone, cancellationToken)
                 .ConfigureAwait(false);
             var notification = GovernanceMessages.Report(report, settings.ReportSchedule, day, reports.ToJson(report), now);
@@ -135,11 +157,16 @@ public sealed partial class GovernanceCycle(
             {
                 LogReport(logger, settings.WorkspaceId, report.From);
             }
+
+            _reported.Add(key);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Budget {BudgetId} of workspace {WorkspaceId} crossed {Threshold}%")]
     private static partial void LogBudgetAlert(ILogger logger, string workspaceId, string budgetId, int threshold);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Budget {BudgetId} of workspace {WorkspaceId} skipped this round: {Reason}")]
+    private static partial void LogBudgetSkipped(ILogger logger, string workspaceId, string budgetId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Usage anomaly of user {User} in workspace {WorkspaceId}")]
     private static partial void LogAnomaly(ILogger logger, string workspaceId, string user);

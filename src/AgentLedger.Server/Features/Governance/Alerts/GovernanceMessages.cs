@@ -12,6 +12,10 @@ public static class GovernanceMessages
     public static string BudgetDedupeKey(BudgetStatus status, int threshold) =>
         $"budget:{status.Budget.BudgetId}:{status.Window.Start.ToString(CultureInfo.InvariantCulture)}:{threshold.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The dedupe key of a scheduled report (unique per workspace): one per schedule and period start.</summary>
+    public static string ReportDedupeKey(ReportSchedule schedule, long periodStart) =>
+        $"report:{GovernanceNames.Of(schedule)}:{periodStart.ToString(CultureInfo.InvariantCulture)}";
+
     public static GovernanceNotification BudgetThreshold(BudgetStatus status, int threshold, DateTimeOffset now)
     {
         var budget = status.Budget;
@@ -108,7 +112,7 @@ public static class GovernanceMessages
             string.Join(", ", report.ActiveUsersBySurface.Select(s => $"{s.Surface} {ReportFormat.Count(s.ActiveUsers)}")));
         var id = RecordIds.NewId(now);
         return new GovernanceNotification(report.WorkspaceId, id,
-            $"report:{GovernanceNames.Of(schedule)}:{report.From.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}", NotificationKinds.LeadershipReport,
+            ReportDedupeKey(schedule, report.From.ToUnixTimeSeconds()), NotificationKinds.LeadershipReport,
             subject,
             new JsonObject
             {
