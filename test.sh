@@ -32,6 +32,20 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# poppler-utils (pdftoppm, pdftotext): the leadership report's PDF is checked page by page; python3-aiosmtpd: the e-mail
+# alert tests send through a real SMTP server on loopback (run by the system Python, /usr/bin/python3).
+if [ ! -x /usr/bin/pdftoppm ] || ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends poppler-utils python3-aiosmtpd >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils python3-aiosmtpd >/dev/null
+  else
+    echo "test.sh: poppler-utils or python3-aiosmtpd is missing and this user cannot install them; the report PDF and e-mail alert tests will be skipped." >&2
+  fi
+fi
+
 # npm: the GitHub webhook tests install real example payloads (@octokit/webhooks-examples) at test time,
 # and the end-to-end tests use the real agent CLIs below.
 if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then

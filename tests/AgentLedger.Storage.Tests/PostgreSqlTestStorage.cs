@@ -48,6 +48,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Chain = new PostgreSqlRecordChainStore(Database);
         Holds = new PostgreSqlLegalHoldStore(Database);
         Retention = new PostgreSqlRetentionStore(Database, Partitions);
+        Governance = new PostgreSqlGovernanceStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -83,6 +84,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
     public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
     public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
+    public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

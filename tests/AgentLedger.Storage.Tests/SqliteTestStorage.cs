@@ -46,6 +46,7 @@ public sealed class SqliteTestStorage : ITestStorage
         Chain = new SqliteRecordChainStore(_database);
         Holds = new SqliteLegalHoldStore(_database);
         Retention = new SqliteRetentionStore(_database);
+        Governance = new SqliteGovernanceStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -76,6 +77,7 @@ public sealed class SqliteTestStorage : ITestStorage
     public AgentLedger.Core.Integrity.IRecordChainStore Chain { get; }
     public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
     public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
+    public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using AgentLedger.Core.Accounts;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Dlp;
+using AgentLedger.Core.Governance;
 using AgentLedger.Core.Identity;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Integrity;
@@ -85,6 +86,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordChainStore, SqliteRecordChainStore>();
         services.AddSingleton<ILegalHoldStore, SqliteLegalHoldStore>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
+        services.AddSingleton<IGovernanceStore, SqliteGovernanceStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -114,5 +116,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRecordChainStore, PostgreSqlRecordChainStore>();
         services.AddSingleton<ILegalHoldStore, PostgreSqlLegalHoldStore>();
         services.AddSingleton<IRetentionStore, PostgreSqlRetentionStore>();
+        services.AddSingleton<IGovernanceStore, PostgreSqlGovernanceStore>();
     }
 }

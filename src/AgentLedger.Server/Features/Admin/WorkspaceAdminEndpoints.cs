@@ -5,6 +5,7 @@ using AgentLedger.Core.Keys;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Compliance.Audit;
+using AgentLedger.Server.Features.Governance.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentLedger.Server.Features.Admin;
@@ -125,8 +126,17 @@ public static class WorkspaceAdminEndpoints
     }
 
     public static async Task<Results<Ok<DirectoryUsersPage>, ProblemHttpResult>> ListUsersAsync(
-        [AsParameters] WorkspaceRoute route, string? page, int? limit, IDirectoryStore directory, CancellationToken cancellationToken)
+        [AsParameters] WorkspaceRoute route, string? page, int? limit, IDirectoryStore directory, AnalyticsPrivacy privacy, HttpContext http,
+        CancellationToken cancellationToken)
     {
+        // The directory maps ids to e-mails: where analytics outputs are pseudonymised, only an admin may read it.
+        if (!http.User.GetScopes().HasFlag(ApiKeyScope.Admin)
+            && (await privacy.ForWorkspaceAsync(route.WorkspaceId, cancellationToken).ConfigureAwait(false)).Pseudonymise)
+        {
+            return TypedResults.Problem(detail: "This workspace pseudonymises users in analytics; listing the directory needs the admin scope.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var size = limit ?? 100;
         if (size is < 1 or > 1000)
         {

@@ -1,6 +1,7 @@
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Keys;
 using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Governance.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentLedger.Server.Features.Analytics.Codex;
@@ -28,8 +29,8 @@ public static class CodexAnalyticsEndpoints
     }
 
     public static async Task<Results<Ok<CodexPage<CodexUsageRow>>, UnprocessableEntity<CodexValidationError>>> UsageAsync(
-        [AsParameters] CodexQueryParameters parameters, AnalyticsPageReader pages, IAnalyticsReader reader, TimeProvider time,
-        CancellationToken cancellationToken)
+        [AsParameters] CodexQueryParameters parameters, AnalyticsPageReader pages, IAnalyticsReader reader, AnalyticsPrivacy privacy,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var (query, after, errors) = CodexQueryParser.Parse(parameters, "codex.usage", AnalyticsActivity.Any, perUserAllowed: true, time.GetUtcNow());
         if (query is null)
@@ -38,11 +39,12 @@ public static class CodexAnalyticsEndpoints
         }
 
         var page = await pages.ReadPageAsync(query, after, cancellationToken).ConfigureAwait(false);
+        var policy = await privacy.ForWorkspaceAsync(query.Scope.WorkspaceId, cancellationToken).ConfigureAwait(false);
         var perUser = query.GroupBy == AnalyticsGroupBy.User;
-        var emails = perUser
+        var emails = perUser && !policy.Pseudonymise
             ? await reader.ReadUserEmailsAsync(query.Scope.WorkspaceId, page.Rows.Select(r => r.GroupKey).ToList(), cancellationToken).ConfigureAwait(false)
-            : new Dictionary<string, string>();
-        return TypedResults.Ok(Envelope(query, page, r => CodexRowMapper.Usage(r, perUser, emails)));
+            : PrivacyPolicy.NoEmails;
+        return TypedResults.Ok(Envelope(query, page, r => CodexRowMapper.Usage(r, perUser, emails, policy)));
     }
 
     public static Task<Results<Ok<CodexPage<CodexReviewsRow>>, UnprocessableEntity<CodexValidationError>>> CodeReviewsAsync(

@@ -1,14 +1,16 @@
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Metrics;
+using AgentLedger.Server.Features.Governance.Privacy;
 
 namespace AgentLedger.Server.Features.Analytics.Codex;
 
 /// <summary>Shapes time-series rows as the Codex Analytics API's rows.</summary>
 public static class CodexRowMapper
 {
-    public static CodexUsageRow Usage(AnalyticsSeriesRow row, bool perUser, IReadOnlyDictionary<string, string> emails)
+    public static CodexUsageRow Usage(AnalyticsSeriesRow row, bool perUser, IReadOnlyDictionary<string, string> emails, PrivacyPolicy privacy)
     {
-        var email = perUser ? emails.GetValueOrDefault(row.GroupKey) : null;
+        var email = perUser ? privacy.Email(emails.GetValueOrDefault(row.GroupKey)) : null;
+        var userId = privacy.UserId(row.GroupKey);
         var m = row.Totals;
         var totals = new CodexUsageTotals(
             m.Threads, m.Turns, m.Credits, m.CostUsd, Uncached(m), m.CachedInputTokens, m.OutputTokens, m.InputTokens + m.OutputTokens);
@@ -25,8 +27,8 @@ public static class CodexRowMapper
         return new CodexUsageRow(
             row.BucketStart,
             row.BucketEnd,
-            perUser ? row.GroupKey : null,
-            perUser ? new CodexActor(row.GroupKey, email) : null,
+            perUser ? userId : null,
+            perUser ? new CodexActor(userId, email) : null,
             email,
             totals,
             clients,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentLedger.Core.Analytics;
+using AgentLedger.Server.Features.Governance.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace AgentLedger.Server.Features.Analytics.Native;
 /// opaque, query-bound cursors as the time series.
 /// </summary>
 public sealed class UserRankingResponder(
-    UserRankingReader ranking, IAnalyticsReader reader, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
+    UserRankingReader ranking, IAnalyticsReader reader, AnalyticsPrivacy privacy, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
 {
     private static readonly string[] MetricNames = ["credits", "threads", "turns", "tokens", "current_streak"];
 
@@ -27,6 +28,7 @@ public sealed class UserRankingResponder(
             }
 
             var metric = (UserRankingMetric)metricIndex;
+            var policy = await privacy.ForWorkspaceAsync(p.WorkspaceId, cancellationToken).ConfigureAwait(false);
             var series = SeriesQueryParser.Parse(
                 new SeriesQueryParameters
                 {
@@ -52,9 +54,11 @@ public sealed class UserRankingResponder(
 
             var slice = all.Skip(start).Take(query.Limit).ToList();
             var hasMore = start + slice.Count < all.Count;
-            var emails = await reader.ReadUserEmailsAsync(query.Scope.WorkspaceId, slice.Select(r => r.UserId).ToList(), cancellationToken).ConfigureAwait(false);
+            var emails = policy.Pseudonymise
+                ? PrivacyPolicy.NoEmails
+                : await reader.ReadUserEmailsAsync(query.Scope.WorkspaceId, slice.Select(r => r.UserId).ToList(), cancellationToken).ConfigureAwait(false);
             var rows = slice.Select((r, i) => new UserRankingRow(
-                start + i + 1, r.UserId, emails.GetValueOrDefault(r.UserId), r.Totals.Credits, r.Totals.Threads, r.Totals.Turns,
+                start + i + 1, policy.UserId(r.UserId), policy.Email(emails.GetValueOrDefault(r.UserId)), r.Totals.Credits, r.Totals.Threads, r.Totals.Turns,
                 r.Totals.InputTokens + r.Totals.OutputTokens, r.ActiveDays, r.CurrentStreak)).ToList();
             var next = hasMore
                 ? AnalyticsCursorCodec.Encode(query, new AnalyticsPosition(query.From,
