@@ -83,7 +83,7 @@ public static class LegalHoldEndpoints
     }
 
     public static async Task<Results<Ok<LegalHoldView>, ProblemHttpResult>> GetAsync(
-        string hold_id, ILegalHoldStore store, ComplianceAuditor auditor, HttpContext http, CancellationToken cancellationToken)
+        [Description("A hold id from the list or from its creation.")] string hold_id, ILegalHoldStore store, ComplianceAuditor auditor, HttpContext http, CancellationToken cancellationToken)
     {
         var hold = await store.FindAsync(http.User.GetWorkspaceId(), hold_id, cancellationToken).ConfigureAwait(false);
         if (hold is null)
@@ -97,7 +97,7 @@ public static class LegalHoldEndpoints
     }
 
     public static async Task<Results<Ok<LegalHoldView>, ProblemHttpResult>> UpdateAsync(
-        string hold_id, LegalHoldRequest? request, ILegalHoldStore store, ComplianceAuditor auditor, TimeProvider time, HttpContext http,
+        [Description("A hold id from the list or from its creation.")] string hold_id, LegalHoldRequest? request, ILegalHoldStore store, ComplianceAuditor auditor, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken)
     {
         if (request is null || (request.Name is null && request.Reason is null && request.Filter is null))
@@ -142,7 +142,7 @@ public static class LegalHoldEndpoints
     }
 
     public static async Task<Results<Ok<LegalHoldView>, ProblemHttpResult>> ReleaseAsync(
-        string hold_id, ILegalHoldStore store, ComplianceAuditor auditor, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        [Description("A hold id from the list or from its creation.")] string hold_id, ILegalHoldStore store, ComplianceAuditor auditor, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var released = await store.ReleaseAsync(http.User.GetWorkspaceId(), hold_id, http.User.GetKeyId() ?? "unknown", Micros(time.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
