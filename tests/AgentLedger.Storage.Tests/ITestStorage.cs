@@ -37,6 +37,7 @@ public interface ITestStorage : IAsyncDisposable
     IComplianceLogStore ComplianceLogs { get; }
     IComplianceRecordReader ComplianceReader { get; }
     IExportJobStore Exports { get; }
+    AgentLedger.Core.Siem.ISiemStore Siem { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

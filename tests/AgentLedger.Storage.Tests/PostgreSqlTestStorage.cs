@@ -43,6 +43,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         ComplianceLogs = new PostgreSqlComplianceLogStore(Database);
         ComplianceReader = new PostgreSqlComplianceRecordReader(Database);
         Exports = new PostgreSqlExportJobStore(Database);
+        Siem = new PostgreSqlSiemStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -73,6 +74,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Siem.ISiemStore Siem { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

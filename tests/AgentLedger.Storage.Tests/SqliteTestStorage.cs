@@ -41,6 +41,7 @@ public sealed class SqliteTestStorage : ITestStorage
         ComplianceLogs = new SqliteComplianceLogStore(_database);
         ComplianceReader = new SqliteComplianceRecordReader(_database);
         Exports = new SqliteExportJobStore(_database);
+        Siem = new SqliteSiemStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -66,6 +67,7 @@ public sealed class SqliteTestStorage : ITestStorage
     public IComplianceLogStore ComplianceLogs { get; }
     public IComplianceRecordReader ComplianceReader { get; }
     public IExportJobStore Exports { get; }
+    public AgentLedger.Core.Siem.ISiemStore Siem { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ using AgentLedger.Core.Jobs;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
+using AgentLedger.Core.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
@@ -77,6 +78,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceLogStore, SqliteComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, SqliteComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, SqliteExportJobStore>();
+        services.AddSingleton<ISiemStore, SqliteSiemStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -101,5 +103,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IComplianceLogStore, PostgreSqlComplianceLogStore>();
         services.AddSingleton<IComplianceRecordReader, PostgreSqlComplianceRecordReader>();
         services.AddSingleton<IExportJobStore, PostgreSqlExportJobStore>();
+        services.AddSingleton<ISiemStore, PostgreSqlSiemStore>();
     }
 }
