@@ -9,6 +9,7 @@ using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.OpenApi;
+using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
 using AgentLedger.Server.Features.Ingestion.Otlp;
@@ -72,6 +73,7 @@ public static class AgentLedgerApp
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();
         services.AddAgentLedgerCompliance(builder.Configuration);
+        services.AddAgentLedgerSiem(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -92,5 +94,6 @@ public static class AgentLedgerApp
         app.MapAgentLedgerOpenApi();
         app.MapAgentLedgerDashboard();
         app.MapAgentLedgerCompliance();
+        app.MapSiemDestinations();
     }
 }
