@@ -32,6 +32,19 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# rsyslog with its TLS driver: the SIEM syslog test delivers to a real rsyslogd over RFC 5425 (imtcp + gtls).
+if [ ! -x /usr/sbin/rsyslogd ] || ! ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends rsyslog rsyslog-gnutls >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rsyslog rsyslog-gnutls >/dev/null
+  else
+    echo "test.sh: rsyslog is not installed and this user cannot install it; the syslog delivery test will be skipped." >&2
+  fi
+fi
+
 # npm: the GitHub webhook tests install real example payloads (@octokit/webhooks-examples) at test time,
 # and the end-to-end tests use the real agent CLIs below.
 if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
