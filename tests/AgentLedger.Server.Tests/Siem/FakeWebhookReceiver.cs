@@ -19,10 +19,14 @@ public sealed class FakeWebhookReceiver(string secret, TimeProvider time) : Loop
 
     private int _requests;
     private int _badSignatures;
+    private int _inFlight;
 
     public int Requests => _requests;
 
     public int BadSignatures => _badSignatures;
+
+    /// <summary>Batches being handled right now (between reading the body and answering).</summary>
+    public int InFlight => _inFlight;
 
     public bool Busy { get; set; }
 
@@ -48,7 +52,16 @@ public sealed class FakeWebhookReceiver(string secret, TimeProvider time) : Loop
 
         if (Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Latency);
+            Interlocked.Increment(ref _inFlight);
+            try
+            {
+                // Not cancelled when the sender goes away: like a real receiver, it keeps what it already got.
+                await Task.Delay(Latency, CancellationToken.None);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         }
 
         if (Busy)

@@ -30,7 +30,7 @@ public sealed class Rsyslog : IAsyncDisposable
     /// <summary>Skips (locally) or fails (CI=true) the calling test when rsyslogd is not installed.</summary>
     public static void Require()
     {
-        if (File.Exists(Executable) && Directory.EnumerateFiles("/usr/lib", "lmnsd_gtls.so", SearchOption.AllDirectories).Any())
+        if (File.Exists(Executable) && Directory.EnumerateDirectories("/usr/lib").Any(d => File.Exists(Path.Combine(d, "rsyslog", "lmnsd_gtls.so"))))
         {
             return;
         }
