@@ -16,6 +16,8 @@ using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Hosting;
 using AgentLedger.SiemBench;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 // dotnet run -c Release --project bench/AgentLedger.SiemBench -- [records] [lag-seconds] [rate]
 var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
@@ -135,10 +137,14 @@ if (RsyslogSink.Available)
     using (var tcp = new TcpClient())
     {
         await tcp.ConnectAsync("127.0.0.1", rsyslog.Port);
-        var roots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
-        roots.ImportFromPem(rsyslog.CaPem);
-        await using var ssl = new SslStream(tcp.GetStream(), false, (_, _, _, _) => true);
-        await ssl.AuthenticateAsClientAsync("127.0.0.1");
+        var peer = new SiemDestination
+        {
+            WorkspaceId = Ws, Id = "baseline", Name = "baseline", Kind = SiemDestinationKind.Syslog, Format = SiemPayloadFormat.Native,
+            Endpoint = new SiemEndpoint { Host = "127.0.0.1", Port = rsyslog.Port, CaCertificatePem = rsyslog.CaPem },
+            CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        await using var ssl = new SslStream(tcp.GetStream(), false);
+        await ssl.AuthenticateAsClientAsync(SiemTls.ClientOptions(peer, "127.0.0.1"));
         foreach (var chunk in items.Chunk(500))
         {
             var frames = new ArrayBufferWriter<byte>();

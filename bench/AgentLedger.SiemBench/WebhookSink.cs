@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using AgentLedger.Core.Delivery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace AgentLedger.SiemBench;
 
