@@ -6,53 +6,38 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# PostgreSQL: the storage contract suite starts a real server (as the postgres user, on loopback).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+# Installs Debian packages when the check before it failed: as root with apt-get, otherwise through sudo; when neither
+# is possible, says which tests will skip (under CI=true they fail instead).
+install_debian() {
+  local what="$1"; shift
   if [ "$(id -u)" -eq 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   elif command -v sudo >/dev/null 2>&1; then
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   else
-    echo "test.sh: PostgreSQL is not installed and this user cannot install it; its tests will be skipped." >&2
+    echo "test.sh: $* not installed and this user cannot install them; $what will be skipped." >&2
   fi
-fi
+}
+
+# PostgreSQL: the storage contract suite starts a real server (as the postgres user, on loopback).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || install_debian "the PostgreSQL tests" postgresql
 
 # Chromium: the dashboard's browser tests drive Debian's Chromium through Playwright (never `playwright install`).
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  else
-    echo "test.sh: Chromium is not installed and this user cannot install it; the browser tests will be skipped." >&2
-  fi
-fi
+[ -x /usr/bin/chromium ] || install_debian "the browser tests" chromium
 
 # poppler-utils (pdftoppm, pdftotext): the leadership report's PDF is checked page by page; python3-aiosmtpd: the e-mail
 # alert tests send through a real SMTP server on loopback (run by the system Python, /usr/bin/python3).
-if [ ! -x /usr/bin/pdftoppm ] || ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends poppler-utils python3-aiosmtpd >/dev/null
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils python3-aiosmtpd >/dev/null
-  else
-    echo "test.sh: poppler-utils or python3-aiosmtpd is missing and this user cannot install them; the report PDF and e-mail alert tests will be skipped." >&2
-  fi
-fi
+{ [ -x /usr/bin/pdftoppm ] && /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; } \
+  || install_debian "the report PDF and e-mail alert tests" poppler-utils python3-aiosmtpd
+
+# rsyslog with its TLS driver: the SIEM syslog test delivers to a real rsyslogd over RFC 5425 (imtcp + gtls).
+{ [ -x /usr/sbin/rsyslogd ] && ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null 2>&1; } \
+  || install_debian "the syslog delivery test" rsyslog rsyslog-gnutls
 
 # npm: the GitHub webhook tests install real example payloads (@octokit/webhooks-examples) at test time,
 # and the end-to-end tests use the real agent CLIs below.
-if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
-fi
+command -v npm >/dev/null 2>&1 || install_debian "the end-to-end tests with the real agent CLIs" nodejs npm
 
 # The real agent CLIs for the end-to-end tests, pinned to the versions the OTLP captures were made with.
 # They run against stub models on 127.0.0.1 only.

@@ -46,6 +46,7 @@ public interface ITestStorage : IAsyncDisposable
     /// <summary>Runs raw SQL on the database, as someone with direct access could (tamper tests).</summary>
     Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken);
     AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
+    AgentLedger.Core.Siem.ISiemStore Siem { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -49,6 +49,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Holds = new PostgreSqlLegalHoldStore(Database);
         Retention = new PostgreSqlRetentionStore(Database, Partitions);
         Governance = new PostgreSqlGovernanceStore(Database);
+        Siem = new PostgreSqlSiemStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -85,6 +86,7 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
     public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
     public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
+    public AgentLedger.Core.Siem.ISiemStore Siem { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -47,6 +47,7 @@ public sealed class SqliteTestStorage : ITestStorage
         Holds = new SqliteLegalHoldStore(_database);
         Retention = new SqliteRetentionStore(_database);
         Governance = new SqliteGovernanceStore(_database);
+        Siem = new SqliteSiemStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -78,6 +79,7 @@ public sealed class SqliteTestStorage : ITestStorage
     public AgentLedger.Core.Retention.ILegalHoldStore Holds { get; }
     public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
     public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
+    public AgentLedger.Core.Siem.ISiemStore Siem { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using AgentLedger.Server.Features.Governance;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.OpenApi;
+using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
 using AgentLedger.Server.Features.Ingestion.Otlp;
@@ -74,6 +75,7 @@ public static class AgentLedgerApp
         services.AddAgentLedgerOpenApi();
         services.AddAgentLedgerCompliance(builder.Configuration);
         services.AddAgentLedgerGovernance(builder.Configuration);
+        services.AddAgentLedgerSiem(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -95,5 +97,6 @@ public static class AgentLedgerApp
         app.MapAgentLedgerDashboard();
         app.MapAgentLedgerCompliance();
         app.MapAgentLedgerGovernance();
+        app.MapSiemDestinations();
     }
 }

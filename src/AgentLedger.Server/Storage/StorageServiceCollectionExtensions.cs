@@ -12,6 +12,7 @@ using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
 using AgentLedger.Core.Retention;
+using AgentLedger.Core.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
 using AgentLedger.Storage.Sqlite;
@@ -87,6 +88,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILegalHoldStore, SqliteLegalHoldStore>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddSingleton<IGovernanceStore, SqliteGovernanceStore>();
+        services.AddSingleton<ISiemStore, SqliteSiemStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -117,5 +119,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ILegalHoldStore, PostgreSqlLegalHoldStore>();
         services.AddSingleton<IRetentionStore, PostgreSqlRetentionStore>();
         services.AddSingleton<IGovernanceStore, PostgreSqlGovernanceStore>();
+        services.AddSingleton<ISiemStore, PostgreSqlSiemStore>();
     }
 }
