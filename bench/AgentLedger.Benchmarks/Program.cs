@@ -10,5 +10,11 @@ if (args is ["paired", var batchSize, var rounds])
     return await PairedRun.RunAsync(int.Parse(batchSize), int.Parse(rounds), Console.Out);
 }
 
+// The same, DLP off against DLP on: dotnet bin/Release/net10.0/AgentLedger.Benchmarks.dll paired-dlp <batch-size> <rounds>
+if (args is ["paired-dlp", var dlpBatchSize, var dlpRounds])
+{
+    return await PairedRun.RunDlpAsync(int.Parse(dlpBatchSize), int.Parse(dlpRounds), Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(IngestBenchmarkConfig).Assembly).Run(args);
 return 0;
