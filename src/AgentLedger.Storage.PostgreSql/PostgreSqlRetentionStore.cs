@@ -90,6 +90,9 @@ public sealed class PostgreSqlRetentionStore(PostgreSqlDatabase database, Postgr
             deleted = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) + dropped.Rows;
         }
 
+        // A finding holds no content, but it names the user and record: it goes with the record's metadata.
+        await ScalarAsync(connection, transaction, "DELETE FROM dlp_findings WHERE workspace_id = $1 AND seq > $2 AND seq <= $3",
+            cancellationToken, workspaceId, purgedSeq, through).ConfigureAwait(false);
         await ScalarAsync(connection, transaction, "UPDATE record_chain_heads SET purged_seq = $2, purged_sha256 = $3 WHERE workspace_id = $1",
             cancellationToken, workspaceId, through, hash).ConfigureAwait(false);
         var files = await PurgeFilesAsync(connection, transaction, workspaceId, now, cancellationToken).ConfigureAwait(false);

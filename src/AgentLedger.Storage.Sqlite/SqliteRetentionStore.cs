@@ -82,6 +82,9 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
                    ?? throw new InvalidOperationException($"Workspace '{workspaceId}' has no chained record at seq {through}; run 'agentledger verify'.");
         command.CommandText = "DELETE FROM records WHERE workspace_id = $ws AND seq > $purged AND seq <= $through";
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // A finding holds no content, but it names the user and record: it goes with the record's metadata.
+        command.CommandText = "DELETE FROM dlp_findings WHERE workspace_id = $ws AND seq > $purged AND seq <= $through";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.Parameters.AddWithValue("$hash", hash);
         command.CommandText = "UPDATE record_chain_heads SET purged_seq = $through, purged_sha256 = $hash WHERE workspace_id = $ws";
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

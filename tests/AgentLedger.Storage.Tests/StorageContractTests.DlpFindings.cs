@@ -50,6 +50,23 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task PurgeMetadata_DeletesTheFindingsOfPurgedRecords_KeepsTheRest()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("acme");
+        var records = Enumerable.Range(0, 4).Select(i =>
+            new RecordBuilder("acme", Start.AddDays(i * 10)).Kind(RecordKind.UserPrompt).By(email: "kim@example.com")
+                .Content($"{DlpToken} x{i}", null).Build()).ToArray();
+        await storage.Writer.AppendAsync(Filtered(records), Ct);
+
+        // Metadata older than the third record goes: the first two records and their findings with them.
+        var result = await storage.Retention.PurgeMetadataAsync("acme", Start.AddDays(15), Time.GetUtcNow(), Ct);
+        var findings = await storage.DlpFindings.ReadAsync("acme", DlpFindingFilter.None, 0, int.MaxValue, 100, Ct);
+
+        Assert.Equal(2L, result.Records);
+        Assert.Equal([3L, 4L], findings.Select(f => f.Seq));
+    }
+
+    [Fact]
     public async Task DlpFindings_FiltersAndCursor_ReturnEachMatchOnceInSeqOrder()
     {
         await using var storage = await StorageWithWorkspacesAsync("acme");
