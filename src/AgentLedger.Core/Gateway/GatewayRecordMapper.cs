@@ -53,8 +53,8 @@ public static class GatewayRecordMapper
             ResponseText = response.Text,
             Usage = response.Usage,
             DurationMs = durationMs,
-            Status = x.ClientAborted ? "cancelled" : response.Error is null ? "ok" : "error",
-            Error = x.ClientAborted ? "The agent disconnected before the answer was complete." : response.Error,
+            Status = x.ClientAborted ? "cancelled" : (x.Error ?? response.Error) is null ? "ok" : "error",
+            Error = x.ClientAborted ? "The agent disconnected before the answer was complete." : x.Error ?? response.Error,
         });
         foreach (var call in response.ToolCalls)
         {

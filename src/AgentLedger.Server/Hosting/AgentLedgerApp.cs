@@ -6,6 +6,7 @@ using AgentLedger.Server.Features.Analytics;
 using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Dashboard;
 using AgentLedger.Server.Features.Demo;
+using AgentLedger.Server.Features.Gateway;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.OpenApi;
@@ -72,6 +73,7 @@ public static class AgentLedgerApp
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();
         services.AddAgentLedgerCompliance(builder.Configuration);
+        services.AddAgentLedgerGateway(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -92,5 +94,6 @@ public static class AgentLedgerApp
         app.MapAgentLedgerOpenApi();
         app.MapAgentLedgerDashboard();
         app.MapAgentLedgerCompliance();
+        app.MapAgentLedgerGateway();
     }
 }
