@@ -43,7 +43,7 @@ public sealed class GatewayFixture : ServerFixture, IAsyncLifetime
         $"--Gateway:Workspaces:{DownWorkspace}:Upstreams:openai:BaseUrl=http://127.0.0.1:{_closedPort}/v1",
         $"--Gateway:Workspaces:{DownWorkspace}:Upstreams:openai:ApiKey={OpenAiUpstreamKey}",
         $"--Gateway:Workspaces:{GatewayAccountingWorkspace}:Accounting=Gateway",
-        "--Gateway:ResponseTimeout=00:00:03", "--Gateway:StreamIdleTimeout=00:00:03",
+        "--Gateway:ResponseTimeout=00:00:03", "--Gateway:StreamIdleTimeout=00:00:03", "--Gateway:MaxRequestBodyBytes=1048576",
         "--Dlp:Rules:aws-access-key-id=Block",
     ];
 
