@@ -210,14 +210,14 @@ public sealed partial class GatewayForwarder
         });
     }
 
-    private async Task RecordAsync(GatewayRoute route, GatewayExchange exchange)
+    private Task RecordAsync(GatewayRoute route, GatewayExchange exchange)
     {
-        if (route.Api is null)
+        if (route.Api is not null)
         {
-            return;
+            recorder.Enqueue(exchange with { CompletedAt = time.GetUtcNow() });
         }
 
-        await recorder.RecordAsync(exchange with { CompletedAt = time.GetUtcNow() });
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gateway: upstream {Upstream} unreachable (workspace {WorkspaceId})")]

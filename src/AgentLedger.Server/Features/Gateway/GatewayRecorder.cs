@@ -9,7 +9,8 @@ namespace AgentLedger.Server.Features.Gateway;
 /// </summary>
 public sealed partial class GatewayRecorder(IngestBatchWriter writer, ILogger<GatewayRecorder> logger)
 {
-    /// <returns>False when the records could not be stored (logged; the agent's answer is not affected).</returns>
+    /// <summary>Records and waits until the records are durable (used for refusals, answered only after).</summary>
+    /// <returns>False when the records could not be stored (logged).</returns>
     public async Task<bool> RecordAsync(GatewayExchange exchange)
     {
         var records = GatewayRecordMapper.Map(exchange);
@@ -19,17 +20,19 @@ public sealed partial class GatewayRecorder(IngestBatchWriter writer, ILogger<Ga
             await writer.WriteAsync(records, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
-        catch (IngestCommitException e)
-        {
-            LogRecordFailed(logger, e, records.Count, exchange.ExchangeId, exchange.WorkspaceId);
-            return false;
-        }
-        catch (System.Threading.Channels.ChannelClosedException e)
+        catch (Exception e) when (e is IngestCommitException or System.Threading.Channels.ChannelClosedException or ObjectDisposedException)
         {
             LogRecordFailed(logger, e, records.Count, exchange.ExchangeId, exchange.WorkspaceId);
             return false;
         }
     }
+
+    /// <summary>
+    /// Queues the records for the group-commit writer without waiting for the commit. Used once the agent has its whole
+    /// answer: HTTP/1.1 serves a connection's requests in turn, so waiting for the fsync here would hold the agent's
+    /// next model call on that connection. DLP filtering still happens before this returns (on this thread).
+    /// </summary>
+    public void Enqueue(GatewayExchange exchange) => _ = RecordAsync(exchange);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gateway: {Count} records of exchange {ExchangeId} (workspace {WorkspaceId}) could not be stored")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, int count, string exchangeId, string workspaceId);
