@@ -61,14 +61,24 @@ public abstract class GatewayResponseAssembler
     {
         try
         {
-            if (JsonNode.Parse(body) is JsonObject json)
+            switch (JsonNode.Parse(body))
             {
-                OnBody(json);
-                return;
+                case JsonObject json:
+                    OnBody(json);
+                    return;
+                case JsonArray chunks:
+                    // Gemini's streamGenerateContent without alt=sse streams a JSON array of responses.
+                    foreach (var chunk in chunks.OfType<JsonObject>())
+                    {
+                        OnEvent(null, chunk);
+                    }
+
+                    return;
             }
         }
         catch (JsonException)
         {
+            // Counted below: an unreadable body is relayed all the same, only not assembled.
         }
 
         IgnoredEvents++;

@@ -63,6 +63,7 @@ public sealed partial class GatewayForwarder(
             }
             catch (JsonException)
             {
+                // Answered below: a body the gateway cannot read is one DLP cannot check, so it never leaves.
             }
 
             if (json is null)
