@@ -23,6 +23,7 @@ public static class CodexLogEventTypes
         RecordKind.ApiError => PromptResponseReceived,
         RecordKind.ToolDecision => "TOOL_CALL_DECIDED",
         RecordKind.ToolResult => ToolCallCompleted,
+        RecordKind.ToolCall => "TOOL_CALL_REQUESTED",
         RecordKind.CloudTaskCreated => "CLOUD_TASK_CREATED",
         RecordKind.CloudTaskCompleted => "CLOUD_TASK_COMPLETED",
         RecordKind.CloudTaskFailed => "CLOUD_TASK_FAILED",

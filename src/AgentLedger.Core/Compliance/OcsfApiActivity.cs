@@ -23,6 +23,7 @@ public static class OcsfApiActivity
         RecordKind.CloudTaskCompleted or RecordKind.CloudTaskFailed => (3, "Update"),
         RecordKind.ToolDecision => (99, "Tool Decision"),
         RecordKind.ToolResult => (99, "Tool Result"),
+        RecordKind.ToolCall => (99, "Tool Call"),
         RecordKind.Other => (99, "Other Activity"),
         _ => (1, "Create"),
     };
@@ -34,7 +35,7 @@ public static class OcsfApiActivity
     public static (int Id, string Name) RoleOf(RecordKind kind) => kind switch
     {
         RecordKind.UserPrompt => (1, "User"),
-        RecordKind.ModelResponse or RecordKind.ModelRequest or RecordKind.ApiError => (2, "Assistant"),
+        RecordKind.ModelResponse or RecordKind.ModelRequest or RecordKind.ApiError or RecordKind.ToolCall => (2, "Assistant"),
         RecordKind.ToolDecision or RecordKind.ToolResult => (3, "Tool"),
         _ => (4, "Agent"),
     };

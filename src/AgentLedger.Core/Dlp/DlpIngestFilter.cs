@@ -161,7 +161,8 @@ public sealed partial class DlpIngestFilter
                 var action = actions[finding.RuleId];
                 stored.Append(text, copied, finding.Start - copied);
                 var storedStart = stored.Length;
-                if (action == DlpAction.Redact)
+                // Block is enforced at the gateway; what reaches storage is redacted like Redact.
+                if (action is DlpAction.Redact or DlpAction.Block)
                 {
                     stored.Append("[REDACTED:").Append(finding.RuleId).Append(']');
                     redacted++;

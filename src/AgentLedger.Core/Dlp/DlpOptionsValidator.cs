@@ -47,7 +47,7 @@ public sealed class DlpOptionsValidator : IValidateOptions<DlpOptions>
 
             if (!Enum.IsDefined(action))
             {
-                errors.Add($"{key}:{ruleId} is {(int)action}; it must be Off, Flag or Redact.");
+                errors.Add($"{key}:{ruleId} is {(int)action}; it must be Off, Flag, Redact or Block.");
             }
         }
     }

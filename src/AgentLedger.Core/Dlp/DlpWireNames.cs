@@ -35,6 +35,7 @@ public static class DlpWireNames
         DlpAction.Off => "off",
         DlpAction.Flag => "flag",
         DlpAction.Redact => "redact",
+        DlpAction.Block => "block",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -11,4 +11,7 @@ public enum ApiKeyScope
     ComplianceAdmin = 8,
     /// <summary>Administers the workspace; implies every other scope.</summary>
     Admin = 16,
+
+    /// <summary>Calls model providers through the gateway; the key is presented where the provider key goes.</summary>
+    Gateway = 32,
 }

@@ -8,6 +8,7 @@ public static class ApiKeyScopes
     public const string ComplianceRead = "compliance.read";
     public const string ComplianceAdmin = "compliance.admin";
     public const string Admin = "admin";
+    public const string Gateway = "gateway";
 
     private static readonly (ApiKeyScope Scope, string Name)[] Names =
     [
@@ -16,6 +17,7 @@ public static class ApiKeyScopes
         (ApiKeyScope.ComplianceRead, ComplianceRead),
         (ApiKeyScope.ComplianceAdmin, ComplianceAdmin),
         (ApiKeyScope.Admin, Admin),
+        (ApiKeyScope.Gateway, Gateway),
     ];
 
     public static IEnumerable<string> AllNames => Names.Select(n => n.Name);

@@ -37,6 +37,25 @@ public static class MetricDefinitions
     /// </summary>
     public const string Credits = "Cost converted by the price book; reported credits are kept as sent.";
 
+    /// <summary>
+    /// Whether the record's turns, messages, tool calls, errors, tokens, cost and duration count in analytics. Every
+    /// record counts as activity (active users, threads), but a gateway record whose workspace leaves accounting to
+    /// the agents' telemetry (<see cref="GatewayAccountingAttribute"/> = <c>telemetry</c>) does not count again what
+    /// the same session's OTLP records already count. See docs/adr/0006-gateway.md.
+    /// </summary>
+    public static bool IsCounted(ActivityRecord record) =>
+        record.Source != RecordSource.Gateway
+        || !(record.Attributes?["gateway"] is System.Text.Json.Nodes.JsonObject gateway
+             && gateway[GatewayAccountingAttribute] is System.Text.Json.Nodes.JsonValue accounting
+             && accounting.TryGetValue<string>(out var owner)
+             && owner == GatewayAccountingTelemetry);
+
+    /// <summary>Attribute (under <c>gateway</c>) that says which source owns a gateway record's counts.</summary>
+    public const string GatewayAccountingAttribute = "accounting";
+
+    /// <summary>The value of <see cref="GatewayAccountingAttribute"/> that leaves counting to the agents' telemetry.</summary>
+    public const string GatewayAccountingTelemetry = "telemetry";
+
     public static bool CountsAsTurn(RecordKind kind) => kind is RecordKind.UserPrompt or RecordKind.CloudTaskCreated;
 
     public static bool CountsAsMessage(RecordKind kind) => kind == RecordKind.UserPrompt;

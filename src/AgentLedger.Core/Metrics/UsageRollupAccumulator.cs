@@ -39,6 +39,11 @@ public sealed class UsageRollupAccumulator
             m.Threads++;
         }
 
+        if (!MetricDefinitions.IsCounted(record))
+        {
+            return;
+        }
+
         if (MetricDefinitions.CountsAsTurn(record.Kind))
         {
             m.Turns++;

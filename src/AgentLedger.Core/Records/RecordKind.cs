@@ -19,4 +19,7 @@ public enum RecordKind
     ReviewComment,
     ReviewReply,
     ReviewReaction,
+
+    /// <summary>The model asked the agent to run a tool (seen by the gateway in the model's response).</summary>
+    ToolCall,
 }

@@ -48,6 +48,7 @@ public static class WireNames
         [RecordKind.ReviewComment] = "code_review.comment",
         [RecordKind.ReviewReply] = "code_review.reply",
         [RecordKind.ReviewReaction] = "code_review.reaction",
+        [RecordKind.ToolCall] = "tool.call",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<RecordSource, string> SourceNames = new Dictionary<RecordSource, string>

@@ -7,6 +7,7 @@ using AgentLedger.Server.Features.Compliance;
 using AgentLedger.Server.Features.Dashboard;
 using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Governance;
+using AgentLedger.Server.Features.Gateway;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.OpenApi;
@@ -76,6 +77,7 @@ public static class AgentLedgerApp
         services.AddAgentLedgerCompliance(builder.Configuration);
         services.AddAgentLedgerGovernance(builder.Configuration);
         services.AddAgentLedgerSiem(builder.Configuration);
+        services.AddAgentLedgerGateway(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -98,5 +100,6 @@ public static class AgentLedgerApp
         app.MapAgentLedgerCompliance();
         app.MapAgentLedgerGovernance();
         app.MapSiemDestinations();
+        app.MapAgentLedgerGateway();
     }
 }

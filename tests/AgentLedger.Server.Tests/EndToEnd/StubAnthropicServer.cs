@@ -23,6 +23,9 @@ public sealed class StubAnthropicServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Every request the stub received, in arrival order.</summary>
+    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+
     /// <summary>Every reply's usage as Anthropic reports it: (uncached input, output).</summary>
     public ConcurrentQueue<(long Input, long Output)> ReportedUsage { get; } = new();
 
@@ -45,6 +48,7 @@ public sealed class StubAnthropicServer : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
+        Requests.Enqueue(StubRequest.From(context, buffer.ToArray()));
         var body = JsonNode.Parse(buffer.ToArray())!.AsObject();
         var tools = (body["tools"] as JsonArray ?? []).OfType<JsonObject>().Select(t => (string?)t["name"]).ToList();
         var toolResults = (body["messages"] as JsonArray ?? []).OfType<JsonObject>()

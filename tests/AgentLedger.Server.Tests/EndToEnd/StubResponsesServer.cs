@@ -23,6 +23,9 @@ public sealed partial class StubResponsesServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Every request the stub received, in arrival order.</summary>
+    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+
     /// <summary>The usage of every reply, as (input including cached, cached, output).</summary>
     public ConcurrentQueue<(long Input, long Cached, long Output)> ReportedUsage { get; } = new();
 
@@ -45,6 +48,7 @@ public sealed partial class StubResponsesServer : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
+        Requests.Enqueue(StubRequest.From(context, buffer.ToArray()));
         var body = JsonNode.Parse(buffer.ToArray())!.AsObject();
         var n = Interlocked.Increment(ref _calls);
         var input = body["input"] as JsonArray ?? [];

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Keys;
+using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Compliance.Audit;
@@ -63,7 +64,8 @@ public static class SessionTranscriptEndpoints
             return Problem($"Session '{session_id}' was not found.", StatusCodes.Status404NotFound);
         }
 
-        var usage = items.Aggregate(TokenUsage.None, (sum, r) => new TokenUsage(
+        // Gateway records of a session whose telemetry owns accounting repeat the OTLP records' tokens: not summed twice.
+        var usage = items.Where(MetricDefinitions.IsCounted).Aggregate(TokenUsage.None, (sum, r) => new TokenUsage(
             sum.InputTokens + r.Usage.InputTokens, sum.CachedInputTokens + r.Usage.CachedInputTokens,
             sum.OutputTokens + r.Usage.OutputTokens, sum.ReasoningTokens + r.Usage.ReasoningTokens));
         var next = items.Count == 0 ? afterSeq : items[^1].Seq;
