@@ -124,6 +124,15 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider t
         return row?.ToUser();
     }
 
+    public async Task<DirectoryUser?> FindUserByIdentifierAsync(string workspaceId, string identifier, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            UserSelect + " WHERE workspace_id = @workspaceId AND user_id = (SELECT user_id FROM user_identifiers WHERE workspace_id = @workspaceId AND identifier = @identifier)",
+            new { workspaceId, identifier }).ConfigureAwait(false);
+        return row?.ToUser();
+    }
+
     public async Task<IReadOnlyList<DirectoryUser>> ListUsersAsync(string workspaceId, string? afterUserId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,27 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task FindUserByIdentifierAsync_FindsIngestedAndListedUsersByTheirKeysInTheirWorkspaceOnly()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a", "ws-b");
+        var listed = await storage.Directory.UpsertUsersAsync("ws-a", [new DirectoryUserUpdate("Ada@Example.com", "Ada", "platform")], Ct);
+        await storage.Writer.AppendAsync(
+            [new RecordBuilder("ws-a", Start).By(email: " Grace@Example.COM ", accountId: "acct-7", login: "Grace-GH").Build()], Ct);
+
+        var ada = await storage.Directory.FindUserByIdentifierAsync("ws-a", "email:ada@example.com", Ct);
+        var grace = await storage.Directory.FindUserByIdentifierAsync("ws-a", "email:grace@example.com", Ct);
+
+        Assert.Equal(listed[0], ada);
+        Assert.NotNull(grace);
+        Assert.Equal(("grace@example.com", (string?)null), (grace.Email, grace.Team));
+        Assert.Equal(grace, await storage.Directory.FindUserByIdentifierAsync("ws-a", "account:acct-7", Ct));
+        Assert.Equal(grace, await storage.Directory.FindUserByIdentifierAsync("ws-a", "login:grace-gh", Ct));
+        Assert.Null(await storage.Directory.FindUserByIdentifierAsync("ws-a", "email:nobody@example.com", Ct));
+        Assert.Null(await storage.Directory.FindUserByIdentifierAsync("ws-a", "account:grace@example.com", Ct));
+        Assert.Null(await storage.Directory.FindUserByIdentifierAsync("ws-b", "email:ada@example.com", Ct));
+    }
+
+    [Fact]
     public async Task AppendAsync_PersonInDirectory_TakesUserAndTeamFromTheDirectory()
     {
         await using var storage = await StorageWithWorkspacesAsync("ws-a", "ws-b");

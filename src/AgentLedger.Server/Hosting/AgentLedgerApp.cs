@@ -75,9 +75,10 @@ public static class AgentLedgerApp
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();
         services.AddAgentLedgerCompliance(builder.Configuration);
+        // The gateway before governance: its DLP gate runs before the budget gate governance adds.
+        services.AddAgentLedgerGateway(builder.Configuration);
         services.AddAgentLedgerGovernance(builder.Configuration);
         services.AddAgentLedgerSiem(builder.Configuration);
-        services.AddAgentLedgerGateway(builder.Configuration);
     }
 
     private static void MapEndpoints(WebApplication app)

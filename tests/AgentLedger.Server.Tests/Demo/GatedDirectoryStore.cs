@@ -14,6 +14,9 @@ internal sealed class GatedDirectoryStore(IDirectoryStore inner, Task gate) : ID
     public Task<DirectoryUser?> FindUserAsync(string workspaceId, string userId, CancellationToken cancellationToken) =>
         inner.FindUserAsync(workspaceId, userId, cancellationToken);
 
+    public Task<DirectoryUser?> FindUserByIdentifierAsync(string workspaceId, string identifier, CancellationToken cancellationToken) =>
+        inner.FindUserByIdentifierAsync(workspaceId, identifier, cancellationToken);
+
     public Task<IReadOnlyList<DirectoryUser>> ListUsersAsync(string workspaceId, string? afterUserId, int limit, CancellationToken cancellationToken) =>
         inner.ListUsersAsync(workspaceId, afterUserId, limit, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Gateway;
@@ -85,6 +86,11 @@ public sealed partial class GatewayForwarder(
                 {
                     // Recorded before the agent is answered: a refusal is a compliance fact that must not be lost.
                     await recorder.RecordAsync(exchange with { Status = refusal.Status, Refusal = refusal, Error = refusal.Message, CompletedAt = time.GetUtcNow() });
+                    if (refusal.RetryAfter is { } retryAfter)
+                    {
+                        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    }
+
                     await WriteErrorAsync(context, route.Provider, refusal.Status, refusal.Code, refusal.Message);
                     return;
                 }

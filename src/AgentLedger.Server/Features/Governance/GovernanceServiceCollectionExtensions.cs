@@ -4,6 +4,7 @@ using AgentLedger.Server.Features.Governance.Budgets;
 using AgentLedger.Server.Features.Governance.Privacy;
 using AgentLedger.Server.Features.Governance.Reports;
 using AgentLedger.Server.Features.Governance.Settings;
+using AgentLedger.Server.Features.Gateway;
 using Microsoft.Extensions.Options;
 
 namespace AgentLedger.Server.Features.Governance;
@@ -17,6 +18,8 @@ public static class GovernanceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>();
         services.AddSingleton<BudgetSpendReader>();
         services.AddSingleton<IBudgetGate, BudgetGate>();
+        // Enforcement: a gateway gate, after DLP (AgentLedgerApp adds the gateway, and with it DLP, before governance).
+        services.AddGatewayRequestGate<BudgetGatewayGate>();
         services.AddSingleton<AnalyticsPrivacy>();
         services.AddHttpClient(WebhookAlertSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IAlertChannelSender, WebhookAlertSender>();
