@@ -21,6 +21,7 @@ public static class ComplianceServiceCollectionExtensions
 
         services.AddSingleton(ProductInfo.AgentLedger(ProductVersion()));
         services.AddSingleton<ComplianceAuditor>();
+        services.AddSingleton<SessionTranscriptReader>();
         services.AddSingleton<ComplianceLogSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplianceLogSealer>());
         services.AddSingleton<ExportFolders>();

@@ -18,7 +18,6 @@ public static class DashboardServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DashboardApi>();
-        services.AddSingleton<SessionRecordScanner>();
         services.AddSingleton<DashboardAccountService>();
         services.AddAntiforgery(options =>
         {

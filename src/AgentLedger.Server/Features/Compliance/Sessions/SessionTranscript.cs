@@ -4,7 +4,7 @@ namespace AgentLedger.Server.Features.Compliance.Sessions;
 
 /// <summary>
 /// A session (thread) as one ordered transcript, a page of it at a time. <see cref="PageUsage"/> sums the tokens of
-/// the items on this page. DLP findings (issue 8) will be listed per item here once they exist.
+/// the items on this page. Each item lists its DLP findings.
 /// </summary>
 public sealed record SessionTranscript(
     string SessionId,

@@ -1,3 +1,4 @@
+using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Records;
 
 namespace AgentLedger.Server.Features.Compliance.Sessions;
@@ -41,6 +42,12 @@ public sealed record TranscriptItem
 
     public decimal? Credits { get; init; }
 
+    /// <summary>
+    /// DLP findings in this item's content, with UTF-16 offsets into the fields as shown here (docs/dlp.md); null when
+    /// there are none.
+    /// </summary>
+    public IReadOnlyList<StoredDlpFinding>? DlpFindings { get; init; }
+
     public static TranscriptItem From(ActivityRecord r) => new()
     {
         Seq = r.Seq,
@@ -61,5 +68,6 @@ public sealed record TranscriptItem
         Usage = r.Usage.IsEmpty ? null : r.Usage,
         DurationMs = r.DurationMs,
         Credits = r.Credits,
+        DlpFindings = StoredDlpFinding.ReadAll(r.Attributes) is { Count: > 0 } findings ? findings : null,
     };
 }

@@ -1,24 +1,17 @@
-using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Analytics.Native;
 using AgentLedger.Server.Features.Dashboard.Data;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AgentLedger.Server.Features.Dashboard.Components.Shared;
 
 /// <summary>A dashboard page: the signed-in account's workspace, the window its filter bar sets, and API calls over it.</summary>
-public abstract class DashboardPage : ComponentBase
+public abstract class DashboardPage : SignedInPage
 {
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [Inject]
     protected DashboardApi Api { get; set; } = default!;
 
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
-
-    protected string WorkspaceId { get; private set; } = "";
 
     protected DashboardWindow Window { get; set; } = default!;
 
@@ -26,12 +19,9 @@ public abstract class DashboardPage : ComponentBase
 
     protected IReadOnlyList<string> Models { get; private set; } = [];
 
-    protected System.Security.Claims.ClaimsPrincipal User { get; private set; } = new();
-
     protected override async Task OnInitializedAsync()
     {
-        User = (await AuthenticationState).User;
-        WorkspaceId = User.GetWorkspaceId();
+        await base.OnInitializedAsync();
         Window = DashboardWindow.LastDays(30, Time);
         await LoadFilterOptionsAsync();
     }
