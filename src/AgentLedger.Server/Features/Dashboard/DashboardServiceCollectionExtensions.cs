@@ -18,6 +18,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DashboardApi>();
+        services.AddScoped<DashboardFilterOptions>();
         services.AddSingleton<DashboardAccountService>();
         services.AddAntiforgery(options =>
         {
