@@ -46,7 +46,8 @@ public sealed partial class DashboardApi(IServiceProvider services, IOptions<Jso
             var ranking = new UserRankingParameters
             {
                 WorkspaceId = call.WorkspaceId, From = call.Value("from"), To = call.Value("to"), TimeZone = call.Value("time_zone"),
-                SortBy = call.Value("sort_by"), Team = call.Values("team"), Limit = ApiCall.PageLimit, Format = "json",
+                SortBy = call.Value("sort_by"), Team = call.Values("team"), Surface = call.Values("surface"), Client = call.Values("client"),
+                Model = call.Values("model"), Agent = call.Values("agent"), Limit = ApiCall.PageLimit, Format = "json",
             };
             var responder = services.GetRequiredService<UserRankingResponder>();
             return (await NativeAnalyticsEndpoints.UserRankingAsync(ranking, request, responder, cancellationToken).ConfigureAwait(false)).Result;
