@@ -18,7 +18,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DashboardApi>();
-        services.AddSingleton<SessionRecordScanner>();
+        services.AddScoped<DashboardFilterOptions>();
         services.AddSingleton<DashboardAccountService>();
         services.AddAntiforgery(options =>
         {

@@ -43,7 +43,6 @@ public sealed class DlpGatewayGate : IGatewayRequestGate
                 ["category"] = DlpWireNames.Of(finding.Category),
                 ["field"] = DlpWireNames.Of(finding.Field),
                 ["action"] = DlpWireNames.Of(action),
-                ["sha256"] = finding.Sha256,
             });
         }
 
