@@ -1,4 +1,6 @@
+using AgentLedger.Core.Keys;
 using AgentLedger.Otlp.Mapping;
+using AgentLedger.Server.Auth;
 
 namespace AgentLedger.Server.Features.Ingestion.Otlp;
 
@@ -7,9 +9,12 @@ public static class OtlpHttpEndpoints
 {
     public static IEndpointRouteBuilder MapOtlpHttp(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(OtlpMessages.Path(OtlpSignal.Logs), LogsAsync).WithName("OtlpExportLogs").WithTags("Ingestion");
-        routes.MapPost(OtlpMessages.Path(OtlpSignal.Metrics), MetricsAsync).WithName("OtlpExportMetrics").WithTags("Ingestion");
-        routes.MapPost(OtlpMessages.Path(OtlpSignal.Traces), TracesAsync).WithName("OtlpExportTraces").WithTags("Ingestion");
+        routes.MapPost(OtlpMessages.Path(OtlpSignal.Logs), LogsAsync).WithName("OtlpExportLogs").WithTags("Ingestion")
+            .ChecksScopeInHandler(ApiKeyScope.Ingest);
+        routes.MapPost(OtlpMessages.Path(OtlpSignal.Metrics), MetricsAsync).WithName("OtlpExportMetrics").WithTags("Ingestion")
+            .ChecksScopeInHandler(ApiKeyScope.Ingest);
+        routes.MapPost(OtlpMessages.Path(OtlpSignal.Traces), TracesAsync).WithName("OtlpExportTraces").WithTags("Ingestion")
+            .ChecksScopeInHandler(ApiKeyScope.Ingest);
         return routes;
     }
 
