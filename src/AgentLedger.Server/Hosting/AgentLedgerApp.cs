@@ -8,6 +8,7 @@ using AgentLedger.Server.Features.Dashboard;
 using AgentLedger.Server.Features.Demo;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
+using AgentLedger.Server.Features.Limits;
 using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
@@ -38,6 +39,7 @@ public static class AgentLedgerApp
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
         builder.AddOtlpIngestion();
+        builder.AddAgentLedgerLimits();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);
         var app = builder.Build();
@@ -80,6 +82,7 @@ public static class AgentLedgerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseAgentLedgerLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -2,6 +2,7 @@ using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public static class NativeEventEndpoints
     {
         routes.MapPost("/api/v1/events", IngestAsync)
             .RequireScope(ApiKeyScope.Ingest)
+            .WithMetadata(new IngestBodyLimit())
             .WithName("IngestNativeEvents")
             .WithTags("Ingestion");
         return routes;

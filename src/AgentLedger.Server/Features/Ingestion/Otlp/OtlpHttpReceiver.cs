@@ -72,6 +72,11 @@ public sealed partial class OtlpHttpReceiver(IngestBodyReader bodyReader, OtlpIn
         {
             await ingestor.IngestAsync(signal, request, context, cancellationToken).ConfigureAwait(false);
         }
+        catch (OtlpRequestTooLargeException ex)
+        {
+            await RefuseAsync(http, signal, StatusCodes.Status413PayloadTooLarge, StatusCode.InvalidArgument, ex.Message, replyEncoding, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         catch (IngestCommitException)
         {
             // Retryable by the OTLP spec (503 + Retry-After): nothing of the request was stored.
