@@ -37,7 +37,7 @@ public static class NativeEventEndpoints
         if (!ndjson && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType,
-                $"Content-Type '{contentType}' is not supported; send application/json (an array of events) or application/x-ndjson.");
+                $"Content-Type {HeaderEcho.Quote(contentType)} is not supported; send application/json (an array of events) or application/x-ndjson.");
         }
 
         var body = await bodyReader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);
