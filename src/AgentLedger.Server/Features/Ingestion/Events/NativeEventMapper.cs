@@ -39,6 +39,12 @@ public sealed class NativeEventMapper(CreditCalculator credits)
             return NativeEventMapping.Invalid("occurred_at is required (RFC 3339, e.g. 2026-11-26T09:30:00Z).");
         }
 
+        // Record ids are time-sortable from the Unix epoch on; an earlier time cannot be a real agent event.
+        if (occurredAt < DateTimeOffset.UnixEpoch)
+        {
+            return NativeEventMapping.Invalid("occurred_at must not be before 1970-01-01T00:00:00Z.");
+        }
+
         if (occurredAt > context.ReceivedAt + MaxFutureSkew)
         {
             return NativeEventMapping.Invalid("occurred_at is more than 24 hours in the future.");
