@@ -83,7 +83,7 @@ public sealed partial class MatrixServerFixture : ServerFixture
         foreach (var (name, scope) in new[]
                  {
                      ("admin", ApiKeyScope.Admin), ("ingest", ApiKeyScope.Ingest), ("analytics.read", ApiKeyScope.AnalyticsRead),
-                     ("compliance.read", ApiKeyScope.ComplianceRead), ("compliance.admin", ApiKeyScope.ComplianceAdmin),
+                     ("compliance.read", ApiKeyScope.ComplianceRead), ("compliance.admin", ApiKeyScope.ComplianceAdmin), ("gateway", ApiKeyScope.Gateway),
                  })
         {
             workspace.Keys[name] = await IssueKeyAsync(id, scope);
