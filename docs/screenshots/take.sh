@@ -10,7 +10,9 @@ dotnet build src/AgentLedger.Server -v q -nologo >/dev/null
 dotnet build tests/AgentLedger.Browser.Tests -v q -nologo >/dev/null
 server=src/AgentLedger.Server/bin/Debug/net10.0/agentledger
 args=(--Storage:Sqlite:Path="$work/agentledger.db" --Otlp:Grpc:Port=0)
-echo "screenshots-password" | "$server" users create --email admin@example.com --role admin --workspace demo "${args[@]}"
+# DB=path starts from a copy of an already seeded database (e.g. bench/dashboard/measure.sh's KEEP_DB) instead of seeding.
+if [[ -n "${DB:-}" ]]; then cp "$DB" "$work/agentledger.db"; fi
+echo "screenshots-password" | "$server" users create --email admin@example.com --role admin --workspace demo "${args[@]}" || true
 "$server" --urls "http://127.0.0.1:$port" --demo "${args[@]}" --Demo:Enabled=true >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid; rm -rf "$work"' EXIT

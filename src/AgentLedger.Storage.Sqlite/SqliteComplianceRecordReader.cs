@@ -42,6 +42,40 @@ public sealed class SqliteComplianceRecordReader(SqliteDatabase database) : ICom
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
+        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // ix_records_user (workspace_id, user_id, occurred_at) bounds the read to the user's records of the window.
+        command.CommandText = $"""
+            SELECT session_id, min(agent), min(client_id), min(occurred_at), max(occurred_at), count(*),
+                   sum(kind = $prompt), sum(input_tokens), sum(output_tokens)
+            FROM records INDEXED BY ix_records_user
+            WHERE workspace_id = $ws AND user_id = $user AND occurred_at >= $start AND occurred_at < $end AND session_id IS NOT NULL
+            GROUP BY session_id
+            ORDER BY max(occurred_at) DESC, session_id
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$ws", workspaceId);
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$start", SqliteTime.ToMicros(start));
+        command.Parameters.AddWithValue("$end", SqliteTime.ToMicros(end));
+        command.Parameters.AddWithValue("$prompt", WireNames.Of(RecordKind.UserPrompt));
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = new List<UserSession>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sessions.Add(new UserSession(
+                reader.GetString(0), WireNames.ParseAgent(reader.GetString(1)), WireNames.ParseClientId(reader.GetString(2)),
+                SqliteTime.FromMicros(reader.GetInt64(3)), SqliteTime.FromMicros(reader.GetInt64(4)), reader.GetInt64(5),
+                reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8)));
+        }
+
+        return sessions;
+    }
+
     private static async Task<IReadOnlyList<ActivityRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -56,23 +56,30 @@ public sealed class DashboardInteractionTests(DashboardServer server)
     }
 
     [Fact]
-    public async Task Transcript_AsAnalyticsViewer_IsDenied()
+    public async Task Transcript_AsAnalyticsViewer_IsDeniedByLinkAndByUrlAndNothingIsRead()
     {
-        var session = await AnySessionAsync();
+        var feed = await ComplianceFeed.ReadAsync(server);
+        var session = feed.AnySessionWithPrompt();
         var page = await server.SignInAsync(DashboardServer.ViewerEmail);
         await page.GotoAsync($"/users/{Uri.EscapeDataString(session.UserId)}");
         await page.Locator("[data-chart=user-sessions] [data-test=total]").First.WaitForAsync();
         Assert.Equal(0, await page.Locator("[data-test=session-link]").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-test=sessions]").CountAsync());
         await page.GotoAsync($"/sessions/{Uri.EscapeDataString(session.SessionId)}");
         await page.WaitForSelectorAsync("[data-test=access-denied]");
         Assert.Equal(0, await page.Locator("[data-test=transcript]").CountAsync());
         await page.Context.CloseAsync();
+
+        var events = await AuditEvents.ReadAllAsync(server.Api);
+        Assert.DoesNotContain(events, e => AuditEvents.ActorName(e) == DashboardServer.ViewerEmail
+                                           && AuditEvents.Action(e) is "READ_SESSION_TRANSCRIPT" or "LIST_USER_SESSIONS");
     }
 
     [Fact]
-    public async Task Transcript_AsComplianceAuditor_ShowsTheSessionsRecords()
+    public async Task Transcript_AsComplianceAuditor_ShowsTheSessionAndIsRecordedAsAComplianceRead()
     {
-        var session = await AnySessionAsync();
+        var feed = await ComplianceFeed.ReadAsync(server);
+        var session = feed.AnySessionWithPrompt();
         var page = await server.SignInAsync(DashboardServer.AuditorEmail);
         await page.GotoAsync($"/users/{Uri.EscapeDataString(session.UserId)}");
         var link = page.Locator("[data-test=session-link]").First;
@@ -81,31 +88,53 @@ public sealed class DashboardInteractionTests(DashboardServer server)
         await link.ClickAsync();
         await page.WaitForSelectorAsync("[data-test=transcript]");
         Assert.Equal(sessionId, await page.InnerTextAsync("[data-test=session-id]"));
-        Assert.Equal(session.RecordsOf(sessionId), await page.Locator("[data-test=transcript-record]").CountAsync());
+        var records = feed.RecordsOf(sessionId);
+        Assert.Equal(records.Count, await page.Locator("[data-test=transcript-record]").CountAsync());
+        Assert.Equal(records.Count(r => r.TryGetProperty("prompt_text", out _)), await page.Locator("[data-test=prompt]").CountAsync());
+        var tokens = records.Sum(r => r.TryGetProperty("usage", out var u) && u.ValueKind == JsonValueKind.Object
+            ? u.GetProperty("input_tokens").GetInt64() + u.GetProperty("output_tokens").GetInt64() : 0);
+        Assert.Equal(tokens.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("[data-test=transcript-tokens]"));
         await page.Context.CloseAsync();
+
+        var events = await AuditEvents.ReadAllAsync(server.Api);
+        // Other tests may open transcripts as the auditor too; this view is the last read of this session by that account.
+        var reads = events.Where(e => AuditEvents.Action(e) == "READ_SESSION_TRANSCRIPT"
+                                      && e.GetProperty("action_data").GetProperty("session_id").GetString() == sessionId
+                                      && AuditEvents.ActorName(e) == DashboardServer.AuditorEmail).ToList();
+        Assert.NotEmpty(reads);
+        var read = reads[^1];
+        Assert.Equal("DASHBOARD_ACCOUNT", read.GetProperty("actor").GetProperty("type").GetString());
+        Assert.StartsWith("acc_", read.GetProperty("actor").GetProperty("account").GetString(), StringComparison.Ordinal);
+        Assert.Equal("compliance.read", read.GetProperty("action_privilege").GetString());
+        Assert.Equal(records.Count, read.GetProperty("action_data").GetProperty("record_count").GetInt32());
+        Assert.Contains("Chrome", read.GetProperty("request_metadata").GetProperty("client_user_agent").GetString(), StringComparison.Ordinal);
+        Assert.Contains(events, e => AuditEvents.Action(e) == "LIST_USER_SESSIONS" && AuditEvents.ActorName(e) == DashboardServer.AuditorEmail
+                                     && e.GetProperty("action_data").GetProperty("user_id").GetString() == session.UserId);
     }
 
-    /// <summary>A session with a prompt, and how many records it has, read from the record feed with the API key.</summary>
-    private async Task<FeedSession> AnySessionAsync()
+    [Fact]
+    public async Task Transcript_WithDlpFindings_MarksEachFindingAtItsStoredOffsets()
     {
-        server.Require();
-        var records = new List<JsonElement>();
-        string? after = null;
-        while (true)
-        {
-            using var document = JsonDocument.Parse(await server.Api.GetStringAsync($"/api/v1/workspaces/demo/records?limit=1000{(after is null ? "" : "&after=" + after)}"));
-            records.AddRange(document.RootElement.GetProperty("data").EnumerateArray().Select(r => r.Clone()));
-            if (!document.RootElement.GetProperty("has_more").GetBoolean())
+        var feed = await ComplianceFeed.ReadAsync(server);
+        var flagged = feed.Records.First(r => r.TryGetProperty("session_id", out _) && AuditEvents.Findings(r).Any());
+        var sessionId = flagged.GetProperty("session_id").GetString()!;
+        var expected = feed.RecordsOf(sessionId)
+            .SelectMany(r => AuditEvents.Findings(r).Select(f =>
             {
-                break;
-            }
+                var text = r.GetProperty(f.GetProperty("field").GetString()!).GetString()!;
+                return (Rule: f.GetProperty("rule").GetString()!, Text: text.Substring(f.GetProperty("start").GetInt32(), f.GetProperty("length").GetInt32()));
+            }))
+            .OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Text, StringComparer.Ordinal).ToList();
+        var page = await server.SignInAsync(DashboardServer.AuditorEmail);
+        await page.GotoAsync($"/sessions/{Uri.EscapeDataString(sessionId)}");
+        await page.WaitForSelectorAsync("[data-test=transcript]");
 
-            after = document.RootElement.GetProperty("next_page").GetString();
-        }
-
-        var prompt = records.First(r => r.TryGetProperty("prompt_text", out _) && r.TryGetProperty("session_id", out _) && r.TryGetProperty("user_id", out _));
-        var sessionId = prompt.GetProperty("session_id").GetString()!;
-        return new FeedSession(prompt.GetProperty("user_id").GetString()!, sessionId, records);
+        var marks = await page.Locator("[data-test=dlp-finding]").EvaluateAllAsync<string[][]>("els => els.map(e => [e.dataset.rule, e.textContent])");
+        var shown = marks.Select(m => (Rule: m[0], Text: m[1])).OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Text, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, shown);
+        Assert.Equal(expected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("[data-test=transcript-findings]"));
+        await page.Context.CloseAsync();
     }
 
     private static async Task WaitForTotalsAsync(IPage page, string chart, Dictionary<string, double> expected)

@@ -65,7 +65,7 @@ public sealed class Screenshots(DashboardServer server)
         await context.CloseAsync();
     }
 
-    private static async Task WaitForChartsAsync(IPage page)
+    internal static async Task WaitForChartsAsync(IPage page)
     {
         // Pages with charts: every card shows numbers, an empty state or an error; the users page: its ranking.
         await page.WaitForFunctionAsync(

@@ -34,15 +34,30 @@ public sealed class BucketCalendar
             return Utc(bucket);
         }
 
+        // The id becomes a path under /usr/share/zoneinfo: only IANA-shaped ids are looked up (no '..', no absolute
+        // path), and a directory or unreadable file there ("Europe") is an unknown zone, not a server error.
+        var shaped = IsIanaShaped(timeZoneId);
+        var unknown = new AnalyticsQueryException(TimeZoneParameter,
+            $"{(shaped ? $"'{timeZoneId}'" : "The time zone")} is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).");
+        if (!shaped)
+        {
+            throw unknown;
+        }
+
         try
         {
             return new BucketCalendar(TimeZoneInfo.FindSystemTimeZoneById(timeZoneId), bucket);
         }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException
+                                       or UnauthorizedAccessException or IOException)
         {
-            throw new AnalyticsQueryException(TimeZoneParameter, $"'{timeZoneId}' is not a known IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).");
+            throw unknown;
         }
     }
+
+    private static bool IsIanaShaped(string id) =>
+        id.Length is > 0 and <= 64 && !id.Contains("..", StringComparison.Ordinal) && id[0] != '/' && !id.EndsWith('/')
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+');
 
     /// <summary>Start (Unix seconds) of the bucket holding <paramref name="unixSeconds"/>.</summary>
     public long BucketStartOf(long unixSeconds)

@@ -10,6 +10,7 @@ public static class AuditActions
     public const string DownloadLogFile = "DOWNLOAD_WORKSPACE_LOG_FILE";
     public const string ReadRecords = "READ_COMPLIANCE_RECORDS";
     public const string ReadSessionTranscript = "READ_SESSION_TRANSCRIPT";
+    public const string ListUserSessions = "LIST_USER_SESSIONS";
     public const string ReadAuditEvents = "READ_AUDIT_EVENTS";
     public const string ReadDlpFindings = "READ_DLP_FINDINGS";
     public const string CreateExport = "CREATE_EDISCOVERY_EXPORT";

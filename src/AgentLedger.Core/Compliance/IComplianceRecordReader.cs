@@ -16,4 +16,12 @@ public interface IComplianceRecordReader
     /// <summary>Up to <paramref name="limit"/> records of one session with seq after <paramref name="afterSeq"/>, in seq order.</summary>
     Task<IReadOnlyList<ActivityRecord>> ReadSessionAsync(
         string workspaceId, string sessionId, long afterSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> sessions of one user with records occurring in [<paramref name="start"/>,
+    /// <paramref name="end"/>), most recent last record first (ties by session id). Reads the user's records of the window
+    /// through the (workspace, user, occurred_at) index, never the whole feed.
+    /// </summary>
+    Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
+        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken);
 }

@@ -26,6 +26,13 @@ public static class OtlpJsonDecoder
             throw new OtlpDecodeException($"The body is empty; an OTLP/JSON {message.Descriptor.Name} is a JSON object.");
         }
 
+        // JSON is UTF-8 (RFC 8259); the reader would only notice bad bytes inside a string when reading it, and then
+        // not as a JsonException.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            throw new OtlpDecodeException("The body is not valid UTF-8; OTLP/JSON is UTF-8 encoded JSON.");
+        }
+
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
         var path = new JsonFieldPath();
         try

@@ -38,7 +38,12 @@ public static class AuthServiceCollectionExtensions
 
     /// <summary>The route's <c>{workspace_id}</c> must be the key's own workspace (404 otherwise).</summary>
     public static RouteGroupBuilder RequireOwnWorkspace(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter<WorkspaceRouteFilter>();
+        group.AddEndpointFilter<WorkspaceRouteFilter>().WithMetadata(new OwnWorkspaceRoute());
+
+    /// <summary>The handler itself checks the API key for <paramref name="scope"/> (see <see cref="ScopeCheckedInHandler"/>).</summary>
+    public static TBuilder ChecksScopeInHandler<TBuilder>(this TBuilder builder, ApiKeyScope scope)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ScopeCheckedInHandler(scope));
 
     private static string PolicyName(ApiKeyScope scope) => "scope:" + ApiKeyScopes.Format(scope);
 }

@@ -10,6 +10,7 @@ using AgentLedger.Server.Features.Governance;
 using AgentLedger.Server.Features.Gateway;
 using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
+using AgentLedger.Server.Features.Limits;
 using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Features.Ingestion;
@@ -41,6 +42,7 @@ public static class AgentLedgerApp
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
         builder.AddOtlpIngestion();
+        builder.AddAgentLedgerLimits();
         builder.Services.AddHostedService<ServerAddressReporter>();
         configureServices?.Invoke(builder);
         var app = builder.Build();
@@ -87,6 +89,7 @@ public static class AgentLedgerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseAgentLedgerLimits();
         app.UseAuthorization();
         app.UseAntiforgery();
 

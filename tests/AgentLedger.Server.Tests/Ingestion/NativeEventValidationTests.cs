@@ -32,7 +32,7 @@ public sealed class NativeEventValidationTests(ServerFixture server) : IClassFix
         Assert.Contains("event_id is required", rejected[0].Item3, StringComparison.Ordinal);
         Assert.Equal("bad-time", rejected[1].Item2);
         Assert.Contains("occurred_at must be an RFC 3339 timestamp", rejected[1].Item3, StringComparison.Ordinal);
-        Assert.Contains("review.reaction 'love'", rejected[2].Item3, StringComparison.Ordinal);
+        Assert.Contains("review.reaction is not one of", rejected[2].Item3, StringComparison.Ordinal);
         Assert.Contains("user needs at least one of", rejected[3].Item3, StringComparison.Ordinal);
 
         var stored = await ws.Client().ReadAllRecordsAsync(ws.Id);
@@ -48,7 +48,7 @@ public sealed class NativeEventValidationTests(ServerFixture server) : IClassFix
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.ReadJsonAsync();
-        Assert.Contains("type 'no.such.type' is not one of", (string)problem["rejected"]![0]!["error"]!, StringComparison.Ordinal);
+        Assert.Contains("type is not one of", (string)problem["rejected"]![0]!["error"]!, StringComparison.Ordinal);
         Assert.Empty(await ws.Client().ReadAllRecordsAsync(ws.Id));
     }
 

@@ -32,6 +32,11 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Extra host arguments, e.g. lower limits; set by subclasses before start.</summary>
     protected virtual IEnumerable<string> ExtraArgs => [];
 
+    /// <summary>Extra registrations, applied last (e.g. a log capture); set by subclasses.</summary>
+    protected virtual void ConfigureBuilder(WebApplicationBuilder builder)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -39,7 +44,7 @@ public class ServerFixture : IAsyncLifetime
         [
             "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", "--Otlp:Grpc:Port=0", $"--Compliance:Exports:Path={ExportsPath}",
             .. ExtraArgs,
-        ]);
+        ], ConfigureBuilder);
         await _app.StartAsync();
         // The main URL is bound first, the OTLP/gRPC port last.
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();

@@ -31,6 +31,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<RetentionPurgeJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionPurgeJob>());
+        services.AddSingleton<SessionTranscriptReader>();
         services.AddSingleton<ComplianceLogSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplianceLogSealer>());
         services.AddSingleton<ExportFolders>();

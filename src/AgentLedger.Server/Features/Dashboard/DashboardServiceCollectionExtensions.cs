@@ -3,6 +3,7 @@ using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Dashboard.Accounts;
 using AgentLedger.Server.Features.Dashboard.Components;
 using AgentLedger.Server.Features.Dashboard.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Radzen;
@@ -18,7 +19,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DashboardApi>();
-        services.AddSingleton<SessionRecordScanner>();
+        services.AddScoped<DashboardFilterOptions>();
         services.AddSingleton<DashboardAccountService>();
         services.AddAntiforgery(options =>
         {
@@ -61,11 +62,18 @@ public static class DashboardServiceCollectionExtensions
         app.MapStaticAssets();
         // Our CSP already forbids framing; Blazor would add a second, weaker frame-ancestors policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
-        app.MapPost("/logout", async (HttpContext context) =>
+        app.MapPost("/logout", async Task<IResult> (HttpContext context) =>
         {
+            // The antiforgery middleware only records its verdict; an endpoint that binds no form must check it, or a
+            // sign-out without the token (a cross-site text/plain post, a JSON body) would go through.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return TypedResults.Problem(detail: "Sign-out is a form post from the dashboard with its antiforgery token.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             await context.SignOutAsync(DashboardAuthentication.Scheme).ConfigureAwait(false);
             return TypedResults.LocalRedirect("/login");
-        }).RequireAuthorization(DashboardAuthentication.SignedInPolicy).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
+        }).RequireAuthorization(DashboardAuthentication.SignedInPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
         return app;
     }

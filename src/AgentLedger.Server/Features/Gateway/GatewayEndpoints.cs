@@ -1,4 +1,6 @@
 using AgentLedger.Core.Gateway;
+using AgentLedger.Core.Keys;
+using AgentLedger.Server.Auth;
 
 namespace AgentLedger.Server.Features.Gateway;
 
@@ -14,7 +16,8 @@ public static class GatewayEndpoints
 
     public static IEndpointRouteBuilder MapAgentLedgerGateway(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/gateway").WithTags(Tag);
+        // The key is checked in the handler (GatewayCallerAuthenticator): agents expect refusals in their provider's shape.
+        var group = routes.MapGroup("/gateway").WithTags(Tag).ChecksScopeInHandler(ApiKeyScope.Gateway);
         group.MapPost("/openai/v1/responses", (HttpContext c, GatewayForwarder f) =>
                 f.ForwardAsync(c, new GatewayRoute(GatewayProvider.OpenAi, "responses", GatewayApi.OpenAiResponses)))
             .WithSummary("OpenAI Responses API through the gateway (what Codex CLI calls).")

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Gateway;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AgentLedger.Server.Features.Gateway;
 
@@ -44,6 +45,13 @@ public sealed partial class GatewayForwarder(
                 $"AgentLedger gateway: no {provider} provider key is configured for workspace '{caller.WorkspaceId}' " +
                 $"(set Gateway:Upstreams:{provider}:ApiKey, or PassClientKey with the AgentLedger key in X-AgentLedger-Key).");
             return;
+        }
+
+        // The server-wide body cap (Limits:MaxRequestBodyBytes) is for API calls; a model request carries the whole
+        // conversation, so the gateway's own cap applies, met by its reader (413 in the provider's shape), not by Kestrel.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = settings.MaxRequestBodyBytes + (64 * 1024);
         }
 
         var body = await ReadBodyAsync(context.Request, settings.MaxRequestBodyBytes, aborted);

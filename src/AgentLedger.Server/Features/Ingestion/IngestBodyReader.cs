@@ -34,7 +34,7 @@ public sealed class IngestBodyReader(IOptions<IngestOptions> options)
 
         if (!encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
         {
-            return IngestBody.Fail(IngestBodyError.UnsupportedEncoding, $"Content-Encoding '{encoding}' is not supported; use gzip or none.");
+            return IngestBody.Fail(IngestBodyError.UnsupportedEncoding, $"Content-Encoding {HeaderEcho.Quote(encoding)} is not supported; use gzip or none.");
         }
 
         try

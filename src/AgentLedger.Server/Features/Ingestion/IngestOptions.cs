@@ -18,4 +18,11 @@ public sealed class IngestOptions
     /// <summary>Most events in one native-event batch.</summary>
     [Range(1, 1_000_000)]
     public int MaxEventsPerBatch { get; set; } = 5_000;
+
+    /// <summary>
+    /// Most records one OTLP request may become (log records, spans and metric data points). The byte caps bound memory;
+    /// this bounds one commit, so that a request of millions of tiny records cannot hold the writer.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int MaxRecordsPerRequest { get; set; } = 100_000;
 }

@@ -10,6 +10,7 @@ public static class SeriesQueryParser
     public const int DefaultLimit = 1000;
     public const int MaxLimit = 30_000;
     public const int DefaultDays = 30;
+    private const long MaxSeconds = 4_102_444_800;
 
     /// <exception cref="AnalyticsQueryException">A parameter is invalid; the exception names it.</exception>
     public static SeriesRequest Parse(
@@ -66,21 +67,27 @@ public static class SeriesQueryParser
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return seconds;
+            return InRange(name, seconds);
         }
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return calendar.LocalDayStart(date);
+            return date.Year is >= 1970 and < 2100 ? calendar.LocalDayStart(date) : InRange(name, long.MaxValue);
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && text.Contains('T', StringComparison.Ordinal))
         {
-            return instant.ToUnixTimeSeconds();
+            return InRange(name, instant.ToUnixTimeSeconds());
         }
 
         throw new AnalyticsQueryException(name, $"'{text}' is not an RFC 3339 time (2026-03-08T00:00:00Z), a date (2026-03-08) or Unix seconds.");
     }
+
+    /// <summary>Times between 1970 and 2100: beyond them bucket arithmetic (a week past the end) would leave DateTimeOffset's range.</summary>
+    private static long InRange(string name, long seconds) =>
+        seconds is >= 0 and < MaxSeconds
+            ? seconds
+            : throw new AnalyticsQueryException(name, $"{name} must be between 1970-01-01 and 2100-01-01 (0 to {MaxSeconds} Unix seconds).");
 
     internal static int ParseLimit(string? text)
     {

@@ -35,6 +35,26 @@ public sealed record UserRankingParameters
     [FromQuery(Name = "team")]
     public string[]? Team { get; init; }
 
+    /// <summary>Only activity on these surfaces (cli, ide, desktop, cloud, code_review, sdk, other).</summary>
+    [Description("Only activity on these surfaces (cli, ide, desktop, cloud, code_review, sdk, other); totals, active days and streaks count only it.")]
+    [FromQuery(Name = "surface")]
+    public string[]? Surface { get; init; }
+
+    /// <summary>Only activity of these client ids (CODEX_CLI, …).</summary>
+    [Description("Only activity of these client ids (CODEX_CLI, CODEX_IDE_VSCODE, …).")]
+    [FromQuery(Name = "client")]
+    public string[]? Client { get; init; }
+
+    /// <summary>Only activity with these models.</summary>
+    [Description("Only activity with these models.")]
+    [FromQuery(Name = "model")]
+    public string[]? Model { get; init; }
+
+    /// <summary>Only activity of these agents (codex, claude_code, gemini_cli, …).</summary>
+    [Description("Only activity of these agents (codex, claude_code, gemini_cli, …).")]
+    [FromQuery(Name = "agent")]
+    public string[]? Agent { get; init; }
+
     /// <summary>Rows per page, 1 to 30000 (default 1000).</summary>
     [Description("Rows per page, 1 to 30000 (default 1000).")]
     [FromQuery(Name = "limit")]

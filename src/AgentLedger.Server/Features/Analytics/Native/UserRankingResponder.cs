@@ -32,7 +32,8 @@ public sealed class UserRankingResponder(
             var series = SeriesQueryParser.Parse(
                 new SeriesQueryParameters
                 {
-                    WorkspaceId = p.WorkspaceId, From = p.From, To = p.To, TimeZone = p.TimeZone, Team = p.Team, Limit = p.Limit, Page = p.Page,
+                    WorkspaceId = p.WorkspaceId, From = p.From, To = p.To, TimeZone = p.TimeZone, Team = p.Team,
+                    Surface = p.Surface, Client = p.Client, Model = p.Model, Agent = p.Agent, Limit = p.Limit, Page = p.Page,
                     Format = p.Format, Bucket = "day", GroupBy = "user",
                 },
                 "user_ranking." + MetricNames[metricIndex], AnalyticsActivity.Any, AnalyticsGroupBy.User, request.Headers.Accept.ToString(), time.GetUtcNow(),

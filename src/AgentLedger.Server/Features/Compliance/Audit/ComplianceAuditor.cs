@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
 using AgentLedger.Core.Keys;
@@ -14,15 +15,20 @@ namespace AgentLedger.Server.Features.Compliance.Audit;
 /// </summary>
 public sealed partial class ComplianceAuditor(IAuditLog log, TimeProvider time, ILogger<ComplianceAuditor> logger)
 {
-    /// <summary>Records an action done with the request's API key in the key's workspace.</summary>
+    /// <summary>Records an action done with the request's API key (or dashboard sign-in) in its workspace.</summary>
     public Task<AuditEvent> RecordAsync(
         HttpContext http, string action, ApiKeyScope privilege, JsonObject? data, CancellationToken cancellationToken,
+        AuditResult result = AuditResult.Success) =>
+        RecordAsync(AuditCaller.From(http), action, privilege, data, cancellationToken, result);
+
+    /// <summary>Records an action of <paramref name="caller"/> in the workspace of its key or dashboard account.</summary>
+    public Task<AuditEvent> RecordAsync(
+        AuditCaller caller, string action, ApiKeyScope privilege, JsonObject? data, CancellationToken cancellationToken,
         AuditResult result = AuditResult.Success)
     {
-        var user = http.User;
-        var actor = AuditActor.ApiKey(user.GetKeyId() ?? "unknown", user.Identity?.Name);
-        return AppendAsync(user.GetWorkspaceId(), action, result, privilege == ApiKeyScope.None ? null : ApiKeyScopes.Format(privilege), actor,
-            http.Connection.RemoteIpAddress?.ToString(), UserAgentOf(http), data, cancellationToken);
+        var user = caller.User;
+        return AppendAsync(user.GetWorkspaceId(), action, result, privilege == ApiKeyScope.None ? null : ApiKeyScopes.Format(privilege), ActorOf(user),
+            caller.ClientIp, caller.UserAgent, data, cancellationToken);
     }
 
     /// <summary>Records an action of someone running the <c>agentledger</c> command on the server's machine.</summary>
@@ -58,11 +64,11 @@ public sealed partial class ComplianceAuditor(IAuditLog log, TimeProvider time, 
         return stored;
     }
 
-    private static string? UserAgentOf(HttpContext http)
-    {
-        var value = http.Request.Headers.UserAgent.ToString();
-        return value.Length == 0 ? null : value.Length > 512 ? value[..512] : value;
-    }
+    /// <summary>A dashboard sign-in is named by its account; anything else authenticated here is an API key.</summary>
+    private static AuditActor ActorOf(ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == AuthServiceCollectionExtensions.DashboardCookieScheme
+            ? AuditActor.DashboardAccount(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", user.Identity.Name)
+            : AuditActor.ApiKey(user.GetKeyId() ?? "unknown", user.Identity?.Name);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit {Action} in workspace {WorkspaceId} as seq {Seq} by {ActorType} {ActorId}")]
     private static partial void LogRecorded(ILogger logger, string action, string workspaceId, long seq, string actorType, string? actorId);

@@ -1,31 +1,35 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using AgentLedger.Core.Compliance;
-using AgentLedger.Core.Dlp;
 using AgentLedger.Core.Keys;
-using AgentLedger.Core.Metrics;
-using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Compliance.Audit;
-using AgentLedger.Server.Features.Compliance.Findings;
+using AgentLedger.Server.Features.Compliance.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentLedger.Server.Features.Compliance.Sessions;
 
 /// <summary>
 /// <c>GET /api/v1/compliance/sessions/{session_id}</c>: the ordered prompts, responses, tool calls and results of one
-/// session of the key's workspace, paged on seq. Every view is an audit event (<see cref="AuditActions.ReadSessionTranscript"/>).
+/// session of the key's workspace, paged on seq; <c>GET /api/v1/compliance/users/{user_id}/sessions</c>: a user's
+/// sessions in a window. Both read through <see cref="SessionTranscriptReader"/>, so every view is an audit event
+/// (<see cref="AuditActions.ReadSessionTranscript"/>, <see cref="AuditActions.ListUserSessions"/>).
 /// </summary>
 public static class SessionTranscriptEndpoints
 {
     public const int MaxLimit = 5000;
     public const int DefaultLimit = 1000;
+    public const int MaxSessions = 1000;
+    public const int DefaultSessions = 100;
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(30);
 
     public static IEndpointRouteBuilder MapSessionTranscripts(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/compliance/sessions/{session_id}", GetAsync).WithTags("Compliance")
             .WithSummary("A session's transcript: its prompts, responses, tool calls and results in order, paged on seq.").RequireScope(ApiKeyScope.ComplianceRead);
+        routes.MapGet("/api/v1/compliance/users/{user_id}/sessions", ListUserSessionsAsync).WithTags("Compliance")
+            .WithSummary("A user's sessions with records in a time window, most recent first, with record, prompt and token counts.")
+            .RequireScope(ApiKeyScope.ComplianceRead);
         return routes;
     }
 
@@ -33,7 +37,7 @@ public static class SessionTranscriptEndpoints
         [Description("The session (thread) id.")] string session_id,
         [Description("next_page of the previous page; 0 when absent.")] string? after,
         [Description("Items per page, 1 to 5000 (default 1000).")] int? limit,
-        IComplianceRecordReader reader, IDlpFindingReader findings, ComplianceAuditor auditor, HttpContext http,
+        SessionTranscriptReader transcripts, HttpContext http,
         CancellationToken cancellationToken)
     {
         var size = limit ?? DefaultLimit;
@@ -48,44 +52,42 @@ public static class SessionTranscriptEndpoints
             return Problem("after must be the next_page of a previous page.", StatusCodes.Status400BadRequest);
         }
 
-        var workspaceId = http.User.GetWorkspaceId();
-        var records = await reader.ReadSessionAsync(workspaceId, session_id, afterSeq, size + 1, cancellationToken).ConfigureAwait(false);
-        var items = records.Take(size).ToList();
-        // Audited even when nothing is found: asking whether a session exists is a read too.
-        await auditor.RecordAsync(http, AuditActions.ReadSessionTranscript, ApiKeyScope.ComplianceRead, new JsonObject
-        {
-            ["session_id"] = session_id,
-            ["after"] = afterSeq,
-            ["limit"] = size,
-            ["record_count"] = items.Count,
-        }, cancellationToken).ConfigureAwait(false);
-        if (items.Count == 0 && afterSeq == 0)
-        {
-            return Problem($"Session '{session_id}' was not found.", StatusCodes.Status404NotFound);
-        }
-
-        // Gateway records of a session whose telemetry owns accounting repeat the OTLP records' tokens: not summed twice.
-        var usage = items.Where(MetricDefinitions.IsCounted).Aggregate(TokenUsage.None, (sum, r) => new TokenUsage(
-            sum.InputTokens + r.Usage.InputTokens, sum.CachedInputTokens + r.Usage.CachedInputTokens,
-            sum.OutputTokens + r.Usage.OutputTokens, sum.ReasoningTokens + r.Usage.ReasoningTokens));
-        var next = items.Count == 0 ? afterSeq : items[^1].Seq;
-        var findingsBySeq = (await findings.ReadForRecordsAsync(workspaceId, items.Select(r => r.Seq).ToList(), cancellationToken).ConfigureAwait(false))
-            .GroupBy(f => f.Seq)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<DlpFindingView>)g.Select(DlpFindingView.From).ToList());
-        var transcript = new SessionTranscript(
-            session_id,
-            Distinct(items.Select(r => r.UserId)),
-            Distinct(items.Select(r => WireNames.Of(r.Agent))),
-            Distinct(items.Select(r => WireNames.Of(r.ClientId))),
-            Distinct(items.Select(r => r.Model)),
-            items.Select(r => TranscriptItem.From(r, findingsBySeq.GetValueOrDefault(r.Seq, []))).ToList(),
-            usage,
-            records.Count > size,
-            next.ToString(CultureInfo.InvariantCulture));
-        return TypedResults.Ok(transcript);
+        var transcript = await transcripts.ReadAsync(AuditCaller.From(http), session_id, afterSeq, size, cancellationToken).ConfigureAwait(false);
+        return transcript is null
+            ? Problem($"Session '{session_id}' was not found.", StatusCodes.Status404NotFound)
+            : TypedResults.Ok(transcript);
     }
 
-    private static List<string> Distinct(IEnumerable<string?> values) => values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+    public static async Task<Results<Ok<UserSessionList>, ProblemHttpResult>> ListUserSessionsAsync(
+        [Description("The directory user id.")] string user_id,
+        [Description("Window start, RFC 3339 with a zone or Unix seconds (inclusive). Default: 30 days before end_time.")] string? start_time,
+        [Description("Window end, RFC 3339 with a zone or Unix seconds (exclusive). Default: now.")] string? end_time,
+        [Description("Sessions to return, 1 to 1000 (default 100).")] int? limit,
+        SessionTranscriptReader transcripts, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var size = limit ?? DefaultSessions;
+        if (size is < 1 or > MaxSessions)
+        {
+            return Problem($"limit must be between 1 and {MaxSessions}.", StatusCodes.Status400BadRequest);
+        }
+
+        if (!RecordFilterParser.TryParse(new RecordFilterInput { StartTime = start_time, EndTime = end_time }, RecordFilterParser.QueryNames,
+                out var window, out var error))
+        {
+            return Problem(error!, StatusCodes.Status400BadRequest);
+        }
+
+        var end = window.EndTime ?? time.GetUtcNow();
+        var start = window.StartTime ?? end - DefaultWindow;
+        if (end <= start)
+        {
+            return Problem("end_time must be after start_time.", StatusCodes.Status400BadRequest);
+        }
+
+        var sessions = await transcripts.ListUserSessionsAsync(AuditCaller.From(http), user_id, start, end, size + 1, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new UserSessionList(
+            user_id, start.ToUniversalTime(), end.ToUniversalTime(), sessions.Take(size).Select(UserSessionView.From).ToList(), sessions.Count > size));
+    }
 
     private static ProblemHttpResult Problem(string detail, int status) => TypedResults.Problem(detail: detail, statusCode: status);
 }

@@ -12,7 +12,14 @@ namespace AgentLedger.Server.Features.Dashboard.Data;
 /// </summary>
 public sealed partial class DashboardApi(IServiceProvider services, IOptions<JsonOptions> json, ILogger<DashboardApi> logger)
 {
-    public async Task<AnalyticsSeriesPage<T>> GetAsync<T>(ApiCall call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the call on the thread pool: SQLite's reads complete synchronously, so on the circuit's synchronization
+    /// context the charts of a page would load one after another; here they load side by side.
+    /// </summary>
+    public Task<AnalyticsSeriesPage<T>> GetAsync<T>(ApiCall call, CancellationToken cancellationToken) =>
+        Task.Run(() => CallAsync<T>(call, cancellationToken), cancellationToken);
+
+    private async Task<AnalyticsSeriesPage<T>> CallAsync<T>(ApiCall call, CancellationToken cancellationToken)
     {
         var context = new DefaultHttpContext { RequestServices = services };
         context.Response.Body = new MemoryStream();
@@ -39,7 +46,8 @@ public sealed partial class DashboardApi(IServiceProvider services, IOptions<Jso
             var ranking = new UserRankingParameters
             {
                 WorkspaceId = call.WorkspaceId, From = call.Value("from"), To = call.Value("to"), TimeZone = call.Value("time_zone"),
-                SortBy = call.Value("sort_by"), Team = call.Values("team"), Limit = ApiCall.PageLimit, Format = "json",
+                SortBy = call.Value("sort_by"), Team = call.Values("team"), Surface = call.Values("surface"), Client = call.Values("client"),
+                Model = call.Values("model"), Agent = call.Values("agent"), Limit = ApiCall.PageLimit, Format = "json",
             };
             var responder = services.GetRequiredService<UserRankingResponder>();
             return (await NativeAnalyticsEndpoints.UserRankingAsync(ranking, request, responder, cancellationToken).ConfigureAwait(false)).Result;

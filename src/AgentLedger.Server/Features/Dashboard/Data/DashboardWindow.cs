@@ -48,12 +48,28 @@ public sealed record DashboardWindow
 
         if (filters)
         {
-            AddIf(pairs, "surface", Surface);
-            AddIf(pairs, "agent", Agent);
-            AddIf(pairs, "team", Team);
-            AddIf(pairs, "model", Model);
+            pairs.AddRange(FilterPairs());
         }
 
+        return pairs;
+    }
+
+    /// <summary>The query pairs of the user ranking: the window's days, the metric and the filters.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RankingPairs(string sortBy)
+    {
+        var pairs = SeriesPairs(null, filters: false).Take(2).ToList();
+        pairs.Add(new("sort_by", sortBy));
+        pairs.AddRange(FilterPairs());
+        return pairs;
+    }
+
+    private List<KeyValuePair<string, string>> FilterPairs()
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        AddIf(pairs, "surface", Surface);
+        AddIf(pairs, "agent", Agent);
+        AddIf(pairs, "team", Team);
+        AddIf(pairs, "model", Model);
         return pairs;
     }
 

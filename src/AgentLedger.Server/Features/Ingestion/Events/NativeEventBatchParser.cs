@@ -12,6 +12,12 @@ public static class NativeEventBatchParser
 {
     public static NativeEventBatch Parse(byte[] body, bool ndjson, JsonSerializerOptions options)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            // Caught here: JSON parsing accepts bad bytes inside strings and fails only when they are read.
+            return new NativeEventBatch([], "The body is not valid UTF-8; send UTF-8 encoded JSON.");
+        }
+
         var elements = new List<JsonElement>();
         var error = ndjson ? SplitNdjson(body, elements) : SplitJson(body, elements);
         if (error is not null)

@@ -2,6 +2,7 @@ using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Records;
 using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public static class NativeEventEndpoints
     {
         routes.MapPost("/api/v1/events", IngestAsync)
             .RequireScope(ApiKeyScope.Ingest)
+            .WithMetadata(new IngestBodyLimit())
             .WithName("IngestNativeEvents")
             .WithTags("Ingestion");
         return routes;
@@ -35,7 +37,7 @@ public static class NativeEventEndpoints
         if (!ndjson && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType,
-                $"Content-Type '{contentType}' is not supported; send application/json (an array of events) or application/x-ndjson.");
+                $"Content-Type {HeaderEcho.Quote(contentType)} is not supported; send application/json (an array of events) or application/x-ndjson.");
         }
 
         var body = await bodyReader.ReadAsync(http.Request, cancellationToken).ConfigureAwait(false);

@@ -31,12 +31,18 @@ public sealed class NativeEventMapper(CreditCalculator credits)
         if (!WireNames.TryParse(e.Type, out RecordKind kind) || kind == RecordKind.Other)
         {
             return NativeEventMapping.Invalid(
-                $"type '{e.Type}' is not one of: {string.Join(", ", WireNames.AllKinds.Where(k => k != "other"))}.");
+                $"type is not one of: {string.Join(", ", WireNames.AllKinds.Where(k => k != "other"))}.");
         }
 
         if (e.OccurredAt is not { } occurredAt)
         {
             return NativeEventMapping.Invalid("occurred_at is required (RFC 3339, e.g. 2026-11-26T09:30:00Z).");
+        }
+
+        // Record ids are time-sortable from the Unix epoch on; an earlier time cannot be a real agent event.
+        if (occurredAt < DateTimeOffset.UnixEpoch)
+        {
+            return NativeEventMapping.Invalid("occurred_at must not be before 1970-01-01T00:00:00Z.");
         }
 
         if (occurredAt > context.ReceivedAt + MaxFutureSkew)
@@ -121,20 +127,20 @@ public sealed class NativeEventMapper(CreditCalculator credits)
         clientId = ClientId.UnknownDefault;
         if (e.Agent is not null && !WireNames.TryParse(e.Agent, out agent))
         {
-            return $"agent '{e.Agent}' is not one of: {string.Join(", ", WireNames.AllAgents)}.";
+            return $"agent is not one of: {string.Join(", ", WireNames.AllAgents)}.";
         }
 
         if (e.ClientId is not null)
         {
             if (!ClientCatalog.TryParse(e.ClientId, out clientId))
             {
-                return $"client_id '{e.ClientId}' is not one of: {string.Join(", ", ClientCatalog.Clients.Select(c => c.WireName))}.";
+                return $"client_id is not one of: {string.Join(", ", ClientCatalog.Clients.Select(c => c.WireName))}.";
             }
 
             var descriptor = ClientCatalog.Describe(clientId);
             if (e.Agent is not null && descriptor.Agent != agent && descriptor.Agent != Agent.Unknown)
             {
-                return $"client_id '{e.ClientId}' belongs to agent '{WireNames.Of(descriptor.Agent)}', not '{e.Agent}'.";
+                return $"client_id {descriptor.WireName} belongs to agent '{WireNames.Of(descriptor.Agent)}', not to the event's agent.";
             }
 
             agent = e.Agent is null ? descriptor.Agent : agent;
@@ -148,7 +154,7 @@ public sealed class NativeEventMapper(CreditCalculator credits)
 
         if (!WireNames.TryParse(e.Surface, out Surface surface))
         {
-            return $"surface '{e.Surface}' is not one of: {string.Join(", ", WireNames.AllSurfaces)}.";
+            return $"surface is not one of: {string.Join(", ", WireNames.AllSurfaces)}.";
         }
 
         clientId = ClientCatalog.DefaultFor(agent, surface);
@@ -190,12 +196,12 @@ public sealed class NativeEventMapper(CreditCalculator credits)
         var review = e.Review;
         if (review?.Priority is { } priority && !WireNames.TryParse(priority, out ReviewPriority _))
         {
-            return $"review.priority '{priority}' is not one of P0, P1, P2, P3.";
+            return $"review.priority is not one of P0, P1, P2, P3.";
         }
 
         if (review?.Reaction is { } reaction && !WireNames.TryParse(reaction, out ReactionKind _))
         {
-            return $"review.reaction '{reaction}' is not one of upvote, downvote, other.";
+            return $"review.reaction is not one of upvote, downvote, other.";
         }
 
         switch (kind)
@@ -224,7 +230,7 @@ public sealed class NativeEventMapper(CreditCalculator credits)
 
                 if (comments[i].Priority is { } p && !WireNames.TryParse(p, out ReviewPriority _))
                 {
-                    return $"review.comments[{i}].priority '{p}' is not one of P0, P1, P2, P3.";
+                    return $"review.comments[{i}].priority is not one of P0, P1, P2, P3.";
                 }
             }
         }

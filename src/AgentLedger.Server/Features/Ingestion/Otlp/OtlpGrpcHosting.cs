@@ -1,4 +1,6 @@
 using System.Net;
+using AgentLedger.Core.Keys;
+using AgentLedger.Server.Auth;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -35,9 +37,9 @@ public static class OtlpGrpcHosting
     public static void MapOtlpIngestion(this WebApplication app)
     {
         app.MapOtlpHttp();
-        app.MapGrpcService<LogsGrpcService>();
-        app.MapGrpcService<MetricsGrpcService>();
-        app.MapGrpcService<TraceGrpcService>();
+        app.MapGrpcService<LogsGrpcService>().ChecksScopeInHandler(ApiKeyScope.Ingest);
+        app.MapGrpcService<MetricsGrpcService>().ChecksScopeInHandler(ApiKeyScope.Ingest);
+        app.MapGrpcService<TraceGrpcService>().ChecksScopeInHandler(ApiKeyScope.Ingest);
     }
 
     /// <summary>

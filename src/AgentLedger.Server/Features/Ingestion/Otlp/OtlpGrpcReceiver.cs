@@ -31,6 +31,10 @@ public sealed class OtlpGrpcReceiver(OtlpIngestor ingestor)
         {
             await ingestor.IngestAsync(signal, request, context, call.CancellationToken).ConfigureAwait(false);
         }
+        catch (OtlpRequestTooLargeException ex)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
+        }
         catch (IngestCommitException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The batch could not be committed and nothing of it was stored; retry it."));

@@ -1,4 +1,7 @@
+using AgentLedger.Core.Keys;
 using AgentLedger.Otlp.Mapping;
+using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Limits;
 
 namespace AgentLedger.Server.Features.Ingestion.Otlp;
 
@@ -7,9 +10,12 @@ public static class OtlpHttpEndpoints
 {
     public static IEndpointRouteBuilder MapOtlpHttp(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(OtlpMessages.Path(OtlpSignal.Logs), LogsAsync).WithName("OtlpExportLogs").WithTags("Ingestion");
-        routes.MapPost(OtlpMessages.Path(OtlpSignal.Metrics), MetricsAsync).WithName("OtlpExportMetrics").WithTags("Ingestion");
-        routes.MapPost(OtlpMessages.Path(OtlpSignal.Traces), TracesAsync).WithName("OtlpExportTraces").WithTags("Ingestion");
+        routes.MapPost(OtlpMessages.Path(OtlpSignal.Logs), LogsAsync).WithName("OtlpExportLogs").WithTags("Ingestion")
+            .ChecksScopeInHandler(ApiKeyScope.Ingest).WithMetadata(new IngestBodyLimit());
+        routes.MapPost(OtlpMessages.Path(OtlpSignal.Metrics), MetricsAsync).WithName("OtlpExportMetrics").WithTags("Ingestion")
+            .ChecksScopeInHandler(ApiKeyScope.Ingest).WithMetadata(new IngestBodyLimit());
+        routes.MapPost(OtlpMessages.Path(OtlpSignal.Traces), TracesAsync).WithName("OtlpExportTraces").WithTags("Ingestion")
+            .ChecksScopeInHandler(ApiKeyScope.Ingest).WithMetadata(new IngestBodyLimit());
         return routes;
     }
 

@@ -34,7 +34,7 @@ public sealed partial class OtlpHttpReceiver(IngestBodyReader bodyReader, OtlpIn
         if (encoding is null)
         {
             await RefuseAsync(http, signal, StatusCodes.Status415UnsupportedMediaType, StatusCode.InvalidArgument,
-                $"Content-Type '{http.Request.ContentType}' is not supported; OTLP/HTTP bodies are application/x-protobuf or application/json.",
+                $"Content-Type {HeaderEcho.Quote(http.Request.ContentType)} is not supported; OTLP/HTTP bodies are application/x-protobuf or application/json.",
                 replyEncoding, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -71,6 +71,11 @@ public sealed partial class OtlpHttpReceiver(IngestBodyReader bodyReader, OtlpIn
         try
         {
             await ingestor.IngestAsync(signal, request, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OtlpRequestTooLargeException ex)
+        {
+            await RefuseAsync(http, signal, StatusCodes.Status413PayloadTooLarge, StatusCode.InvalidArgument, ex.Message, replyEncoding, cancellationToken).ConfigureAwait(false);
+            return;
         }
         catch (IngestCommitException)
         {

@@ -6,6 +6,7 @@ using AgentLedger.Otlp.Proto.Collector.Logs.V1;
 using AgentLedger.Otlp.Proto.Collector.Metrics.V1;
 using AgentLedger.Otlp.Proto.Collector.Trace.V1;
 using Google.Protobuf;
+using Microsoft.Extensions.Options;
 
 namespace AgentLedger.Server.Features.Ingestion.Otlp;
 
@@ -16,9 +17,11 @@ public readonly record struct OtlpIngestOutcome(int Records, int Stored);
 /// The path shared by OTLP/HTTP and OTLP/gRPC: map the decoded request, price it, and hand it to the group
 /// commit. The task completes only when the records are durable.
 /// </summary>
-public sealed partial class OtlpIngestor(OtlpRecordMapper mapper, CreditCalculator credits, IngestBatchWriter writer, ILogger<OtlpIngestor> logger)
+public sealed partial class OtlpIngestor(
+    OtlpRecordMapper mapper, CreditCalculator credits, IngestBatchWriter writer, IOptions<IngestOptions> limits, ILogger<OtlpIngestor> logger)
 {
     /// <exception cref="IngestCommitException">Nothing was stored; the sender should retry.</exception>
+    /// <exception cref="OtlpRequestTooLargeException">The request holds more records than allowed; nothing was stored.</exception>
     public async Task<OtlpIngestOutcome> IngestAsync(OtlpSignal signal, IMessage request, OtlpIngestContext context, CancellationToken cancellationToken)
     {
         IReadOnlyList<ActivityRecord> records = request switch
@@ -31,6 +34,13 @@ public sealed partial class OtlpIngestor(OtlpRecordMapper mapper, CreditCalculat
         if (records.Count == 0)
         {
             return new OtlpIngestOutcome(0, 0);
+        }
+
+        var max = limits.Value.MaxRecordsPerRequest;
+        if (records.Count > max)
+        {
+            throw new OtlpRequestTooLargeException(
+                $"The request holds {records.Count} records; the limit is {max} (Ingest:MaxRecordsPerRequest). Export smaller batches; nothing was stored.");
         }
 
         var priced = new ActivityRecord[records.Count];

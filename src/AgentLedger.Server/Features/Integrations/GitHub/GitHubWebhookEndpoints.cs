@@ -3,6 +3,7 @@ using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Keys;
 using AgentLedger.Server.Features.Ingestion;
+using AgentLedger.Server.Features.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentLedger.Server.Features.Integrations.GitHub;
@@ -18,7 +19,7 @@ public static partial class GitHubWebhookEndpoints
     public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder routes)
     {
         // The signature is the authentication: GitHub cannot send an API key.
-        routes.MapPost(WebhookPath, ReceiveAsync).AllowAnonymous().WithName("GitHubWebhook").WithTags("Integrations")
+        routes.MapPost(WebhookPath, ReceiveAsync).AllowAnonymous().WithMetadata(new IngestBodyLimit()).WithName("GitHubWebhook").WithTags("Integrations")
             .WithSummary("Receives GitHub webhook deliveries (reviews, review comments, replies, reactions) for a workspace.");
         return routes;
     }

@@ -1,16 +1,16 @@
-using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Analytics.Native;
 using AgentLedger.Server.Features.Dashboard.Data;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace AgentLedger.Server.Features.Dashboard.Components.Shared;
 
 /// <summary>A dashboard page: the signed-in account's workspace, the window its filter bar sets, and API calls over it.</summary>
-public abstract class DashboardPage : ComponentBase
+public abstract class DashboardPage : SignedInPage, IDisposable
 {
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    private readonly CancellationTokenSource _disposed = new();
+
+    /// <summary>The answers of this page's calls for the current window, by URL: cards that show the same call share one read.</summary>
+    private readonly Dictionary<string, Task> _answers = new(StringComparer.Ordinal);
 
     [Inject]
     protected DashboardApi Api { get; set; } = default!;
@@ -18,7 +18,8 @@ public abstract class DashboardPage : ComponentBase
     [Inject]
     protected TimeProvider Time { get; set; } = default!;
 
-    protected string WorkspaceId { get; private set; } = "";
+    [Inject]
+    private DashboardFilterOptions FilterOptions { get; set; } = default!;
 
     protected DashboardWindow Window { get; set; } = default!;
 
@@ -26,25 +27,26 @@ public abstract class DashboardPage : ComponentBase
 
     protected IReadOnlyList<string> Models { get; private set; } = [];
 
-    protected System.Security.Claims.ClaimsPrincipal User { get; private set; } = new();
-
     protected override async Task OnInitializedAsync()
     {
-        User = (await AuthenticationState).User;
-        WorkspaceId = User.GetWorkspaceId();
+        await base.OnInitializedAsync();
         Window = DashboardWindow.LastDays(30, Time);
-        await LoadFilterOptionsAsync();
+        var options = FilterOptions.GetAsync(WorkspaceId);
+        if (options.IsCompletedSuccessfully)
+        {
+            (Teams, Models) = options.Result;
+        }
+        else
+        {
+            // The charts need not wait for the filter lists.
+            _ = ShowFilterOptionsAsync(options);
+        }
     }
 
     protected async Task WindowChangedAsync(DashboardWindow window)
     {
-        var reloadOptions = window.FirstDay != Window.FirstDay || window.LastDay != Window.LastDay;
         Window = window;
-        if (reloadOptions)
-        {
-            await LoadFilterOptionsAsync();
-        }
-
+        _answers.Clear();
         await OnWindowChangedAsync();
     }
 
@@ -54,8 +56,21 @@ public abstract class DashboardPage : ComponentBase
     protected ApiCall Call(string endpoint, string? groupBy, bool filters = true) =>
         new(WorkspaceId, endpoint, Window.SeriesPairs(groupBy, filters));
 
-    protected Task<AnalyticsSeriesPage<T>> GetAsync<T>(ApiCall call, CancellationToken cancellationToken) =>
-        Api.GetAsync<T>(call, cancellationToken);
+    /// <summary>
+    /// The call's answer, read once per page and window however many cards show it. The read belongs to the page (a card
+    /// that goes away does not cancel it for the others); <paramref name="cancellationToken"/> only stops the wait.
+    /// </summary>
+    protected Task<AnalyticsSeriesPage<T>> GetAsync<T>(ApiCall call, CancellationToken cancellationToken)
+    {
+        var key = typeof(T).Name + " " + call.Url("json");
+        if (!_answers.TryGetValue(key, out var answer) || answer.IsFaulted || answer.IsCanceled)
+        {
+            answer = Api.GetAsync<T>(call, _disposed.Token);
+            _answers[key] = answer;
+        }
+
+        return ((Task<AnalyticsSeriesPage<T>>)answer).WaitAsync(cancellationToken);
+    }
 
     /// <summary>One call, one series per group.</summary>
     protected async Task<ChartData> ByGroupAsync<T>(ApiCall call, Func<T, string> bucket, Func<T, string> group, Func<T, double> value, CancellationToken ct)
@@ -71,20 +86,16 @@ public abstract class DashboardPage : ComponentBase
         return new ChartData(measures.Select(m => ChartSeries.Of(m.Title, page.Data, bucket, m.Value)).ToList(), [call], page.HasMore);
     }
 
-    private async Task LoadFilterOptionsAsync()
+    public void Dispose()
     {
-        try
-        {
-            var teams = await Api.GetAsync<UsageSeriesRow>(new ApiCall(WorkspaceId, "usage", Window.SeriesPairs("team", filters: false)), default);
-            var models = await Api.GetAsync<UsageSeriesRow>(new ApiCall(WorkspaceId, "usage", Window.SeriesPairs("model", filters: false)), default);
-            Teams = teams.Data.Select(r => r.Group).Where(g => g.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-            Models = models.Data.Select(r => r.Group).Where(g => g.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-        }
-        catch (DashboardApiException)
-        {
-            // The filter lists are a convenience; the charts report their own errors.
-            Teams = [];
-            Models = [];
-        }
+        _disposed.Cancel();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task ShowFilterOptionsAsync(Task<(IReadOnlyList<string> Teams, IReadOnlyList<string> Models)> options)
+    {
+        (Teams, Models) = await options;
+        StateHasChanged();
     }
 }

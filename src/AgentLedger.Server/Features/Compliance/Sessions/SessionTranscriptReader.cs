@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AgentLedger.Core.Compliance;
+using AgentLedger.Core.Dlp;
+using AgentLedger.Core.Keys;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Core.Records;
+using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Compliance.Audit;
+using AgentLedger.Server.Features.Compliance.Findings;
+
+namespace AgentLedger.Server.Features.Compliance.Sessions;
+
+/// <summary>
+/// The audited read of sessions, shared by the Compliance API and the dashboard: every call reads the caller's own
+/// workspace and writes an audit event naming the caller (API key or dashboard account), whether or not anything was
+/// found. Nothing else reads transcripts.
+/// </summary>
+public sealed class SessionTranscriptReader(IComplianceRecordReader reader, IDlpFindingReader findings, ComplianceAuditor auditor)
+{
+    /// <summary>A page of the session's transcript after <paramref name="afterSeq"/>; null when the session has no records.</summary>
+    public async Task<SessionTranscript?> ReadAsync(AuditCaller caller, string sessionId, long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        var workspaceId = caller.User.GetWorkspaceId();
+        var records = await reader.ReadSessionAsync(workspaceId, sessionId, afterSeq, limit + 1, cancellationToken).ConfigureAwait(false);
+        var items = records.Take(limit).ToList();
+        // Audited even when nothing is found: asking whether a session exists is a read too.
+        await auditor.RecordAsync(caller, AuditActions.ReadSessionTranscript, ApiKeyScope.ComplianceRead, new JsonObject
+        {
+            ["session_id"] = sessionId,
+            ["after"] = afterSeq,
+            ["limit"] = limit,
+            ["record_count"] = items.Count,
+        }, cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0 && afterSeq == 0)
+        {
+            return null;
+        }
+
+        // Gateway records of a session whose telemetry owns accounting repeat the OTLP records' tokens: not summed twice.
+        var usage = items.Where(MetricDefinitions.IsCounted).Aggregate(TokenUsage.None, (sum, r) => new TokenUsage(
+            sum.InputTokens + r.Usage.InputTokens, sum.CachedInputTokens + r.Usage.CachedInputTokens,
+            sum.OutputTokens + r.Usage.OutputTokens, sum.ReasoningTokens + r.Usage.ReasoningTokens));
+        var next = items.Count == 0 ? afterSeq : items[^1].Seq;
+        var findingsBySeq = (await findings.ReadForRecordsAsync(workspaceId, items.Select(r => r.Seq).ToList(), cancellationToken).ConfigureAwait(false))
+            .GroupBy(f => f.Seq)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<DlpFindingView>)g.Select(DlpFindingView.From).ToList());
+        return new SessionTranscript(
+            sessionId,
+            Distinct(items.Select(r => r.UserId)),
+            Distinct(items.Select(r => WireNames.Of(r.Agent))),
+            Distinct(items.Select(r => WireNames.Of(r.ClientId))),
+            Distinct(items.Select(r => r.Model)),
+            items.Select(r => TranscriptItem.From(r, findingsBySeq.GetValueOrDefault(r.Seq, []))).ToList(),
+            usage,
+            records.Count > limit,
+            next.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The user's sessions with records in [start, end), most recent first.</summary>
+    public async Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
+        AuditCaller caller, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken)
+    {
+        var sessions = await reader.ListUserSessionsAsync(caller.User.GetWorkspaceId(), userId, start, end, limit, cancellationToken).ConfigureAwait(false);
+        await auditor.RecordAsync(caller, AuditActions.ListUserSessions, ApiKeyScope.ComplianceRead, new JsonObject
+        {
+            ["user_id"] = userId,
+            ["start_time"] = start.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            ["end_time"] = end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            ["limit"] = limit,
+            ["session_count"] = sessions.Count,
+        }, cancellationToken).ConfigureAwait(false);
+        return sessions;
+    }
+
+    private static List<string> Distinct(IEnumerable<string?> values) => values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+}
