@@ -1,3 +1,5 @@
+using AgentLedger.Server.Features.Dashboard.Accounts;
+
 namespace AgentLedger.Server.Features.Dashboard.Components.Layout;
 
 /// <summary>
@@ -14,6 +16,7 @@ public static class DashboardNav
         new("/cli-ide", "CLI and IDE"),
         new("/users", "Users"),
         new("/budgets", "Budgets"),
+        new("/siem", "SIEM", Policy: DashboardAuthentication.CompliancePolicy),
     ];
 }
 
