@@ -132,6 +132,37 @@ public sealed class SiemFaultTests(SiemServerFixture server) : IClassFixture<Sie
         Assert.Equal(0, hec.Received.Duplicates);
     }
 
+    [Fact]
+    public async Task Elasticsearch_BusyThenBack_PoisonDocumentSetAside_RestCreatedOnceInOrder()
+    {
+        await using var es = new FakeElasticsearch("logs-agentledger-default") { Busy = true };
+        await es.StartAsync();
+        var ws = await server.NewWorkspaceAsync(ApiKeyScope.Ingest | ApiKeyScope.Admin | ApiKeyScope.ComplianceRead);
+        var client = ws.Client();
+        var id = (string)(await SiemApi.CreateAsync(client, ws.Id, new JsonObject
+        {
+            ["name"] = "elastic",
+            ["kind"] = "elasticsearch",
+            ["content_level"] = "full",
+            ["endpoint"] = new JsonObject { ["url"] = es.BaseAddress.ToString(), ["data_stream"] = "logs-agentledger-default", ["max_batch_records"] = 20 },
+        }))["id"]!;
+
+        await SiemApi.IngestPromptsAsync(client, 60, i => EventBuilder.Prompt().Prompt(i == 36 ? $"{FakeElasticsearch.PoisonMarker} {i}" : $"prompt {i}"));
+        // While the cluster answers 429, nothing is created and the checkpoint stays put.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, es.Received.Count);
+        Assert.Equal(0L, (long)(await SiemApi.GetAsync(client, ws.Id, id))["status"]!["checkpoint_seq"]!);
+        es.Busy = false;
+
+        var status = await WaitCaughtUpAsync(client, ws.Id, id, 60);
+        Assert.Equal(Seqs(1, 60).Where(s => s != 37), es.Received.Arrivals);
+        Assert.Equal((59L, 1L), ((long)status["delivered_count"]!, (long)status["set_aside_count"]!));
+        var setAside = await (await client.GetAsync($"{SiemApi.DestinationsPath(ws.Id)}/{id}/set-aside")).EnsureSuccessStatusCode().ReadJsonAsync();
+        var item = Assert.Single(setAside["data"]!.AsArray());
+        Assert.Equal(37L, (long)item!["seq"]!);
+        Assert.Contains("mapper_parsing_exception", (string?)item["error"]);
+    }
+
     private static async Task<JsonNode> WaitCaughtUpAsync(HttpClient client, string workspaceId, string id, long lastSeq)
     {
         JsonNode? status = null;
