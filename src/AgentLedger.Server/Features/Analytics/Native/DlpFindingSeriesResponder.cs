@@ -1,6 +1,5 @@
 using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Dlp;
-using AgentLedger.Server.Features.Governance.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ namespace AgentLedger.Server.Features.Analytics.Native;
 /// cursor is refused under other ones. A page reads only the hours of the buckets it returns (plus one look-ahead row).
 /// </summary>
 public sealed class DlpFindingSeriesResponder(
-    IDlpFindingReader reader, AnalyticsPrivacy privacy, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
+    IDlpFindingReader reader, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
 {
     private static readonly string[] GroupNames = ["rule", "category", "action", "workspace"];
 
@@ -44,11 +43,8 @@ public sealed class DlpFindingSeriesResponder(
                 options.Value.DefaultTimeZone);
             var query = series.Query;
             var (rows, hasMore) = await ReadPageAsync(query, filter, group, series.After, cancellationToken).ConfigureAwait(false);
-            // Findings are grouped by rule, category or action, never by user or team: the workspace's privacy policy
-            // has nothing to hide here, but the row context takes it like every other series.
-            var policy = await privacy.ForWorkspaceAsync(p.WorkspaceId, cancellationToken).ConfigureAwait(false);
-            var context = new SeriesRowContext(query, PrivacyPolicy.NoEmails, policy);
-            var shaped = rows.Select(r => new DlpFindingSeriesRow(context.Time(r.Start), context.Time(r.End), r.Key, r.Findings, r.Flagged, r.Redacted))
+            // Findings are grouped by rule, category or action, never by user or team: no privacy policy applies.
+            var shaped = rows.Select(r => new DlpFindingSeriesRow(SeriesRowContext.FormatTime(query, r.Start), SeriesRowContext.FormatTime(query, r.End), r.Key, r.Findings, r.Flagged, r.Redacted))
                 .ToList();
             var next = hasMore ? AnalyticsCursorCodec.Encode(query, new AnalyticsPosition(rows[^1].Start, rows[^1].Key)) : null;
             return series.Csv

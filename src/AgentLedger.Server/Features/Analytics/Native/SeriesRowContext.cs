@@ -10,8 +10,11 @@ namespace AgentLedger.Server.Features.Analytics.Native;
 /// </summary>
 public sealed record SeriesRowContext(AnalyticsQuery Query, IReadOnlyDictionary<string, string> Emails, PrivacyPolicy Privacy)
 {
-    public string Time(long unixSeconds) =>
-        Query.Calendar.ToLocal(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public string Time(long unixSeconds) => FormatTime(Query, unixSeconds);
+
+    /// <summary>A bucket boundary as every series shows it: RFC 3339 in the query's time zone.</summary>
+    public static string FormatTime(AnalyticsQuery query, long unixSeconds) =>
+        query.Calendar.ToLocal(unixSeconds).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public string Group(AnalyticsSeriesRow row) => Query.GroupBy switch
     {
