@@ -8,6 +8,8 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private long? _maxPageCount;
+    private volatile bool _capped;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options)
     {
@@ -19,6 +21,8 @@ public sealed class SqliteDatabase
         }
 
         FilePath = path;
+        _maxPageCount = options.Value.MaxPageCount;
+        _capped = _maxPageCount is not null;
         _synchronous = options.Value.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -31,6 +35,20 @@ public sealed class SqliteDatabase
 
     public string FilePath { get; }
 
+    /// <summary>
+    /// The size cap (<see cref="SqliteStorageOptions.MaxPageCount"/>), applied to every connection as it is opened, so a
+    /// change takes effect from the next unit of work on: raising it is how space "returns" after SQLITE_FULL.
+    /// </summary>
+    public long? MaxPageCount
+    {
+        get => _maxPageCount;
+        set
+        {
+            _maxPageCount = value;
+            _capped = true;
+        }
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -38,6 +56,13 @@ public sealed class SqliteDatabase
         using var pragma = connection.CreateCommand();
         // WAL lets readers run beside the single writer; busy_timeout covers the brief checkpoint locks.
         pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        if (_capped)
+        {
+            // max_page_count belongs to the connection, not the file: a pooled connection gets the current cap (or,
+            // once the cap is lifted, SQLite's own maximum back) every time it is handed out.
+            pragma.CommandText += FormattableString.Invariant($" PRAGMA max_page_count={_maxPageCount ?? 4294967294};");
+        }
+
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }

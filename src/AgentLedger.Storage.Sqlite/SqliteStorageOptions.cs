@@ -16,6 +16,13 @@ public sealed class SqliteStorageOptions
     /// <c>Normal</c> survives a process crash but not an OS crash.
     /// </summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
+
+    /// <summary>
+    /// Optional cap on the database file, in pages (<c>PRAGMA max_page_count</c>; a page is 4 KiB): a write that would
+    /// grow the file beyond it fails with SQLITE_FULL exactly as on a full disk, and ingest answers 503. Unset: no cap.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long? MaxPageCount { get; set; }
 }
 
 public enum SqliteSynchronous

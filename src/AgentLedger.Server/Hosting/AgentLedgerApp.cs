@@ -56,7 +56,7 @@ public static class AgentLedgerApp
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
-        services.AddExceptionHandler<IngestCommitExceptionHandler>();
+        services.AddExceptionHandler<StorageFaultExceptionHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

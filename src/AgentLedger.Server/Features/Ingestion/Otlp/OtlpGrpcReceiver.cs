@@ -1,4 +1,4 @@
-using AgentLedger.Core.Ingestion;
+using AgentLedger.Server.Hosting;
 using AgentLedger.Otlp.Mapping;
 using Google.Protobuf;
 using Grpc.Core;
@@ -8,12 +8,25 @@ namespace AgentLedger.Server.Features.Ingestion.Otlp;
 /// <summary>
 /// OTLP/gRPC (https://opentelemetry.io/docs/specs/otlp/#otlpgrpc): the same key check and ingest path as
 /// OTLP/HTTP, with refusals as gRPC statuses — UNAUTHENTICATED, PERMISSION_DENIED, and UNAVAILABLE (which OTLP
-/// exporters retry) when storage could not commit. Decoding, gzip and the message size cap are the gRPC
+/// exporters retry) with the cause when storage is unavailable, full or busy. Decoding, gzip and the message size cap are the gRPC
 /// runtime's (see <see cref="OtlpGrpcHosting"/>).
 /// </summary>
 public sealed class OtlpGrpcReceiver(OtlpIngestor ingestor)
 {
     public async Task ExportAsync(OtlpSignal signal, IMessage request, ServerCallContext call)
+    {
+        try
+        {
+            await ExportOrThrowAsync(signal, request, call).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException && StorageFault.Classify(ex) is { } fault)
+        {
+            // Also while checking the key: the database could not be asked, which is not a refusal of the key.
+            throw new RpcException(new Status(StatusCode.Unavailable, fault.Detail));
+        }
+    }
+
+    private async Task ExportOrThrowAsync(OtlpSignal signal, IMessage request, ServerCallContext call)
     {
         var http = call.GetHttpContext();
         var auth = await OtlpIngestAuth.AuthenticateAsync(http).ConfigureAwait(false);
@@ -34,10 +47,6 @@ public sealed class OtlpGrpcReceiver(OtlpIngestor ingestor)
         catch (OtlpRequestTooLargeException ex)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, ex.Message));
-        }
-        catch (IngestCommitException)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, "The batch could not be committed and nothing of it was stored; retry it."));
         }
     }
 }

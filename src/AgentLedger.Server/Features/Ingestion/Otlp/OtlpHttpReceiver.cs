@@ -1,4 +1,4 @@
-using AgentLedger.Core.Ingestion;
+using AgentLedger.Server.Hosting;
 using AgentLedger.Otlp.Decoding;
 using AgentLedger.Otlp.Mapping;
 using Grpc.Core;
@@ -10,14 +10,30 @@ namespace AgentLedger.Server.Features.Ingestion.Otlp;
 /// OTLP/HTTP (https://opentelemetry.io/docs/specs/otlp/#otlphttp): protobuf or JSON bodies, optionally gzip,
 /// bounded by the shared <see cref="IngestBodyReader"/> limits. The reply is in the request's encoding; errors
 /// are OTLP-shaped: 400 for a body that does not decode, 413 over a size cap, 415 for another content type or
-/// encoding, 401/403 for the key, 503 with Retry-After when storage could not commit (nothing was stored).
+/// encoding, 401/403 for the key, 503 with Retry-After and the cause when storage is unavailable, full or busy (see
+/// <see cref="StorageFault"/>; nothing was stored, and OTLP exporters retry a 503).
 /// </summary>
 public sealed partial class OtlpHttpReceiver(IngestBodyReader bodyReader, OtlpIngestor ingestor, ILogger<OtlpHttpReceiver> logger)
 {
     public async Task ReceiveAsync(HttpContext http, OtlpSignal signal, CancellationToken cancellationToken)
     {
+        var replyEncoding = EncodingOf(http.Request.ContentType) ?? OtlpEncoding.Json;
+        try
+        {
+            await ReceiveOrThrowAsync(http, signal, replyEncoding, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted && StorageFault.Classify(ex) is { } fault)
+        {
+            // Also while checking the key: the database could not be asked, which is not a refusal of the key.
+            http.Response.Headers.RetryAfter = fault.RetryAfter;
+            await RefuseAsync(http, signal, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable, fault.Detail, replyEncoding, cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReceiveOrThrowAsync(HttpContext http, OtlpSignal signal, OtlpEncoding replyEncoding, CancellationToken cancellationToken)
+    {
         var encoding = EncodingOf(http.Request.ContentType);
-        var replyEncoding = encoding ?? OtlpEncoding.Json;
         var auth = await OtlpIngestAuth.AuthenticateAsync(http).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
@@ -75,14 +91,6 @@ public sealed partial class OtlpHttpReceiver(IngestBodyReader bodyReader, OtlpIn
         catch (OtlpRequestTooLargeException ex)
         {
             await RefuseAsync(http, signal, StatusCodes.Status413PayloadTooLarge, StatusCode.InvalidArgument, ex.Message, replyEncoding, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        catch (IngestCommitException)
-        {
-            // Retryable by the OTLP spec (503 + Retry-After): nothing of the request was stored.
-            http.Response.Headers.RetryAfter = "5";
-            await RefuseAsync(http, signal, StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable,
-                "The batch could not be committed and nothing of it was stored; retry it.", replyEncoding, cancellationToken).ConfigureAwait(false);
             return;
         }
 
