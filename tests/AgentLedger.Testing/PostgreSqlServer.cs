@@ -17,6 +17,7 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     private string? _dataDirectory;
     private string? _binDirectory;
     private bool _asPostgresUser;
+    private string _serverOptions = "";
 
     /// <summary>Why no server is available; null when one is running.</summary>
     public string? Unavailable { get; private set; }
@@ -44,16 +45,27 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         await RunAsync(Path.Combine(_binDirectory, "initdb"),
             ["-D", cluster, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], _asPostgresUser).ConfigureAwait(false);
         // Durability settings are off because the cluster is thrown away; the semantics under test do not depend on them.
-        var serverOptions = $"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+        _serverOptions = $"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
                             + "-c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB";
-        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
-            ["-D", cluster, "-l", Path.Combine(_dataDirectory, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"],
-            _asPostgresUser).ConfigureAwait(false);
+        await StartAsync().ConfigureAwait(false);
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres", Pooling = false,
         }.ConnectionString;
     }
+
+    /// <summary>Starts the cluster (again) on its port; for fault tests that stop it under a running server.</summary>
+    public Task StartAsync() =>
+        RunAsync(Path.Combine(_binDirectory!, "pg_ctl"),
+            ["-D", Path.Combine(_dataDirectory!, "cluster"), "-l", Path.Combine(_dataDirectory!, "server.log"), "-o", _serverOptions, "-w", "-t", "60", "start"],
+            _asPostgresUser);
+
+    /// <summary>
+    /// Stops the cluster the way an operator's restart does (<c>pg_ctl stop -m fast</c>): open sessions are terminated,
+    /// their transactions rolled back, new connections refused. Only for a server of the test's own, never the shared one.
+    /// </summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(_binDirectory!, "pg_ctl"), ["-D", Path.Combine(_dataDirectory!, "cluster"), "-m", "fast", "-w", "-t", "60", "stop"], _asPostgresUser);
 
     /// <summary>Skips the calling test (locally) or fails it (when CI=true) if no server is available.</summary>
     public void Require()
