@@ -24,11 +24,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <c>dotnet agentledger.dll serve</c> on the database and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string serverDll, string databasePath, string logPath, TimeSpan startTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <c>dotnet agentledger.dll serve</c> on the database and waits until it listens. <paramref name="extraArguments"/>
+    /// are further configuration overrides (e.g. job intervals).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string serverDll, string databasePath, string logPath, TimeSpan startTimeout,
+        CancellationToken cancellationToken, IReadOnlyList<string>? extraArguments = null)
     {
         // Port 0 for OTLP/gRPC too: the crash test sends native events only, and 4317 may be taken on a shared machine.
-        var info = DotnetStartInfo(serverDll, "serve", "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Sqlite:Path=" + databasePath);
+        var info = DotnetStartInfo(serverDll,
+            ["serve", "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Sqlite:Path=" + databasePath, .. extraArguments ?? []]);
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var server = new ServerProcess(process, log);

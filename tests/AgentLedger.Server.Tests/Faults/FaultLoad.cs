@@ -19,8 +19,12 @@ internal sealed class FaultLoad(string prefix)
     private readonly ConcurrentDictionary<string, byte> _acknowledged = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
     private int _refused;
+    private int _noAnswer;
 
     public int Refused => Volatile.Read(ref _refused);
+
+    /// <summary>Requests that got no answer at all (the connection failed): expected only around a killed server.</summary>
+    public int NoAnswer => Volatile.Read(ref _noAnswer);
 
     public IReadOnlyCollection<string> Acknowledged => _acknowledged.Keys.ToList();
 
@@ -48,9 +52,9 @@ internal sealed class FaultLoad(string prefix)
         {
             response = await client.PostEventsAsync(batch);
         }
-        catch (HttpRequestException ex)
+        catch (HttpRequestException)
         {
-            _unexpected.Enqueue("no answer: " + ex.Message);
+            Interlocked.Increment(ref _noAnswer);
             return false;
         }
 
@@ -117,13 +121,18 @@ internal sealed class FaultLoad(string prefix)
     /// </summary>
     public async Task<(int Lost, int Duplicates, bool SeqGapFree, int Stored)> AuditAsync(IServiceProvider services, string workspaceId)
     {
-        var stored = await StoredAsync(services, workspaceId);
+        var chain = await services.GetRequiredService<RecordChainVerifier>().VerifyAsync(workspaceId, CancellationToken.None);
+        Assert.True(chain is { Valid: true }, "the hash chain does not verify: " + string.Join("; ", chain?.Problems.Select(p => p.ToString()) ?? []));
+        return Audit(await StoredAsync(services, workspaceId));
+    }
+
+    /// <summary>The same books over records read some other way (e.g. from the feed of a server in another process).</summary>
+    public (int Lost, int Duplicates, bool SeqGapFree, int Stored) Audit(IReadOnlyList<(long Seq, string EventId)> stored)
+    {
         var ids = stored.Select(r => r.EventId).ToList();
         var distinct = ids.ToHashSet();
         var lost = _acknowledged.Keys.Count(id => !distinct.Contains(id));
         var gapFree = stored.Select(r => r.Seq).SequenceEqual(Enumerable.Range(1, stored.Count).Select(i => (long)i));
-        var chain = await services.GetRequiredService<RecordChainVerifier>().VerifyAsync(workspaceId, CancellationToken.None);
-        Assert.True(chain is { Valid: true }, "the hash chain does not verify: " + string.Join("; ", chain?.Problems.Select(p => p.ToString()) ?? []));
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{prefix}: acknowledged {_acknowledged.Count}, stored {stored.Count}, refused {Refused}; acknowledged records lost: {lost}");
         return (lost, ids.Count - distinct.Count, gapFree, stored.Count);
@@ -136,6 +145,11 @@ internal sealed class FaultLoad(string prefix)
             for (var b = 0; b < batches && !stop.IsCancellationRequested; b++)
             {
                 var batch = Batch(prefix, sender, b, size);
+                if (batch.All(e => _acknowledged.ContainsKey((string)e!["event_id"]!)))
+                {
+                    continue; // acknowledged in an earlier run of the same load
+                }
+
                 while (!stop.IsCancellationRequested && !await SendOnceAsync(client, batch))
                 {
                     // Sooner than Retry-After: the test wants many attempts through the fault.

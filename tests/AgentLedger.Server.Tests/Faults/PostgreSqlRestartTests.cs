@@ -93,6 +93,7 @@ public sealed class PostgreSqlRestartTests
             await running;
             Assert.False(giveUp.IsCancellationRequested, "the senders did not get every batch acknowledged after PostgreSQL came back");
             Assert.Empty(load.Unexpected);
+            Assert.Equal(0, load.NoAnswer);
             Assert.All(load.Refusals, p =>
             {
                 Assert.Equal(503, (int?)p["status"]);

@@ -42,6 +42,7 @@ public sealed class SqliteDiskFullTests
             await load.RunAsync(ws.Client, senders: 4, batches: 40, size: 20, giveUp.Token);
             Assert.True(load.Refused > 0, "the database never filled up");
             Assert.Empty(load.Unexpected);
+            Assert.Equal(0, load.NoAnswer);
             Assert.All(load.Refusals, p =>
             {
                 Assert.Equal("storage_full", (string?)p["cause"]);
