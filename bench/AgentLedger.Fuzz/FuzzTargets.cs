@@ -35,6 +35,9 @@ public sealed class FuzzTargets(GitHubWebhookMapper webhookMapper)
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    /// <summary>First-byte flag of a webhook input: the body is signed with the secret (see <see cref="WebhookAsync"/>).</summary>
+    public const byte SignedBySecretHolder = 0x80;
+
     private static readonly string[] WebhookEvents = ["pull_request_review", "pull_request_review_comment", "issue_comment", "ping", "reaction"];
     private static readonly GitHubIntegration Integration = new("fuzz", "secret", ["Codertocat", "codex-bot"], ClientId.CodexGitHub);
 
@@ -115,7 +118,12 @@ public sealed class FuzzTargets(GitHubWebhookMapper webhookMapper)
         return valid > 0;
     }
 
-    /// <summary>The first byte picks the X-GitHub-Event; the rest is the (already signature-checked) payload.</summary>
+    /// <summary>
+    /// A delivery as the webhook endpoint takes it. The first byte picks the X-GitHub-Event (low bits) and who sent it: with
+    /// <see cref="SignedBySecretHolder"/> set, the rest is the payload, signed here with the integration's secret as GitHub
+    /// (or anyone holding the secret) would sign any body, so that mutated real payloads reach the mapper; otherwise the rest
+    /// is an <c>X-Hub-Signature-256</c> value, a newline and the payload, refused like the endpoint's 401 unless it verifies.
+    /// </summary>
     private async Task<bool> WebhookAsync(byte[] input)
     {
         if (input.Length == 0)
@@ -123,10 +131,32 @@ public sealed class FuzzTargets(GitHubWebhookMapper webhookMapper)
             return false;
         }
 
+        var rest = input.AsMemory(1);
+        ReadOnlyMemory<byte> payloadBytes;
+        if ((input[0] & SignedBySecretHolder) != 0)
+        {
+            payloadBytes = rest;
+            var signature = GitHubWebhookSignature.Sign(Integration.WebhookSecret, payloadBytes.Span);
+            if (!GitHubWebhookSignature.IsValid(Integration.WebhookSecret, payloadBytes.Span, signature))
+            {
+                throw new InvalidOperationException("A body signed with the secret does not verify.");
+            }
+        }
+        else
+        {
+            var newline = rest.Span.IndexOf((byte)'\n');
+            var header = newline < 0 ? null : Encoding.UTF8.GetString(rest.Span[..newline]);
+            payloadBytes = newline < 0 ? ReadOnlyMemory<byte>.Empty : rest[(newline + 1)..];
+            if (!GitHubWebhookSignature.IsValid(Integration.WebhookSecret, payloadBytes.Span, header))
+            {
+                return false;
+            }
+        }
+
         try
         {
-            using var payload = JsonDocument.Parse(input.AsMemory(1));
-            var mapping = await webhookMapper.MapAsync(WebhookEvents[input[0] % WebhookEvents.Length], "delivery", payload.RootElement, Integration, Now, CancellationToken.None)
+            using var payload = JsonDocument.Parse(payloadBytes);
+            var mapping = await webhookMapper.MapAsync(WebhookEvents[(input[0] & 0x7F) % WebhookEvents.Length], "delivery", payload.RootElement, Integration, Now, CancellationToken.None)
                 .ConfigureAwait(false);
             return mapping.Records.Count > 0;
         }
@@ -137,12 +167,25 @@ public sealed class FuzzTargets(GitHubWebhookMapper webhookMapper)
         }
     }
 
+    /// <summary>The X-GitHub-Event names the webhook target picks from, by the first byte.</summary>
+    public static IReadOnlyList<string> WebhookEventNames => WebhookEvents;
+
+    /// <summary>The webhook integration the target maps for; seeds sign with its secret.</summary>
+    public static GitHubIntegration WebhookIntegration => Integration;
+
+    /// <summary>The window every cursor input is presented with; seeds issue cursors for it.</summary>
+    public static CodexQueryParameters CursorQuery(string? page) =>
+        new() { WorkspaceId = "fuzz", StartTime = "1763596800", EndTime = "1764201600", Page = page };
+
+    /// <summary>The analytics kind and clock the cursor target parses with.</summary>
+    public static (AnalyticsQuery? Query, AnalyticsPosition? After, IReadOnlyList<CodexValidationDetail> Errors) ParseCursorQuery(string? page) =>
+        CodexQueryParser.Parse(CursorQuery(page), "usage", AnalyticsActivity.Any, perUserAllowed: true, Now);
+
     /// <summary>A <c>page</c> cursor as the Codex endpoints read it: decoded, then checked against the request's window.</summary>
     private static bool Cursor(byte[] input)
     {
         var text = Encoding.UTF8.GetString(input);
-        var parameters = new CodexQueryParameters { WorkspaceId = "fuzz", StartTime = "1763596800", EndTime = "1764201600", Page = text };
-        var parsed = CodexQueryParser.Parse(parameters, "usage", AnalyticsActivity.Any, perUserAllowed: true, Now);
+        var parsed = ParseCursorQuery(text);
         try
         {
             AnalyticsCursorCodec.Decode("page", text);

@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Json;
+using AgentLedger.Core.Analytics;
+using AgentLedger.Server.Features.Integrations.GitHub;
 
 namespace AgentLedger.Fuzz;
 
@@ -24,13 +27,10 @@ public static class Seeds
                 seeds.AddRange(Captures(fixtures, "*.json"));
                 break;
             case FuzzTargets.GitHubWebhook:
-                var examples = Path.Combine(root, "tests", ".cache");
-                if (Directory.Exists(examples))
-                {
-                    seeds.AddRange(Directory.EnumerateFiles(examples, "*.json", SearchOption.AllDirectories).Where(f => new FileInfo(f).Length < 64_000)
-                        .Order(StringComparer.Ordinal).Take(40).Select(f => (byte[])[1, .. File.ReadAllBytes(f)]));
-                }
-
+                seeds.AddRange(WebhookDeliveries(root));
+                break;
+            case FuzzTargets.AnalyticsCursor:
+                seeds.AddRange(Cursors());
                 break;
         }
 
@@ -49,6 +49,49 @@ public static class Seeds
                 byte signal = name.Contains("metric", StringComparison.OrdinalIgnoreCase) ? (byte)1 : name.Contains("trace", StringComparison.OrdinalIgnoreCase) ? (byte)2 : (byte)0;
                 return (byte[])[signal, .. File.ReadAllBytes(f)];
             });
+
+    /// <summary>
+    /// Real GitHub payloads (<c>@octokit/webhooks-examples</c>, which <c>./test.sh</c> installs into tests/.cache) of the events
+    /// the webhook maps, each as a delivery signed by the secret holder and as one carrying a valid signature header.
+    /// </summary>
+    public static IEnumerable<byte[]> WebhookDeliveries(string root)
+    {
+        var index = Path.Combine(root, "tests", ".cache", "octokit-webhooks-examples", "node_modules", "@octokit", "webhooks-examples",
+            "api.github.com", "index.json");
+        if (!File.Exists(index))
+        {
+            yield break;
+        }
+
+        using var examples = JsonDocument.Parse(File.ReadAllBytes(index));
+        var names = FuzzTargets.WebhookEventNames;
+        foreach (var group in examples.RootElement.EnumerateArray())
+        {
+            var eventIndex = names.ToList().IndexOf(group.GetProperty("name").GetString() ?? "");
+            if (eventIndex < 0)
+            {
+                continue;
+            }
+
+            foreach (var example in group.GetProperty("examples").EnumerateArray())
+            {
+                var payload = JsonSerializer.SerializeToUtf8Bytes(example);
+                yield return [(byte)(eventIndex | FuzzTargets.SignedBySecretHolder), .. payload];
+                var header = Utf8(GitHubWebhookSignature.Sign(FuzzTargets.WebhookIntegration.WebhookSecret, payload) + "\n");
+                yield return [(byte)eventIndex, .. header, .. payload];
+            }
+        }
+    }
+
+    /// <summary>Cursors the Codex usage endpoint issues for the target's window: first page, a later day, with and without a group key.</summary>
+    public static IEnumerable<byte[]> Cursors()
+    {
+        var query = FuzzTargets.ParseCursorQuery(null).Query ?? throw new InvalidOperationException("The cursor target's window does not parse.");
+        foreach (var (offset, key) in new (long, string?)[] { (0, null), (86_400, "user_01jc3kx2"), (3 * 86_400, "dev@example.com"), (6 * 86_400, "") })
+        {
+            yield return Utf8(AnalyticsCursorCodec.Encode(query, new AnalyticsPosition(query.From + offset, key)));
+        }
+    }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -41,6 +41,8 @@ public static class AgentLedgerApp
         builder.Services.AddAgentLedgerDashboard();
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
+        // Before the OTLP listeners are set up: an https URL bound there takes these defaults.
+        builder.WebHost.ConfigureKestrel(TlsDefaults.Apply);
         builder.AddOtlpIngestion();
         builder.AddAgentLedgerLimits();
         builder.Services.AddHostedService<ServerAddressReporter>();
