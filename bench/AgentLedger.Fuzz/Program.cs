@@ -46,7 +46,10 @@ foreach (var name in target == "all" ? FuzzTargets.All : [target])
     var clock = Stopwatch.StartNew();
     try
     {
-        Mutations.Inputs(seeds).Sample(input =>
+        var inputs = name == FuzzTargets.AnalyticsCursor
+            ? Gen.Frequency((1, Mutations.Inputs(seeds)), (2, CursorInputs.Generator()))
+            : Mutations.Inputs(seeds);
+        inputs.Sample(input =>
         {
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();

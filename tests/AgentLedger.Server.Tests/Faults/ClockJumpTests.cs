@@ -42,9 +42,10 @@ public sealed class ClockJumpTests
             var old = Enumerable.Range(0, 10).Select(i => EventBuilder.Prompt().User(i < 4 ? "held@example.com" : "free@example.com")
                 .At(now.AddDays(-100)).Prompt($"old {i}")).ToArray();
             var recent = Enumerable.Range(0, 10).Select(i => EventBuilder.Prompt().At(now.AddDays(-20)).Prompt($"recent {i}")).ToArray();
-            (await client.PostEventsAsync(EventBuilder.Batch([.. old, .. recent]))).EnsureSuccessStatusCode();
+            // The hold first: the scheduled purge round (every 100 ms) would otherwise take the old content before it.
             (await client.PostJsonAsync("/api/v1/compliance/legal-holds",
                 JsonNode.Parse("""{"name": "Matter clock", "filter": {"user_emails": ["held@example.com"]}}""")!)).EnsureSuccessStatusCode();
+            (await client.PostEventsAsync(EventBuilder.Batch([.. old, .. recent]))).EnsureSuccessStatusCode();
 
             var load = new FaultLoad("clock");
             using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
