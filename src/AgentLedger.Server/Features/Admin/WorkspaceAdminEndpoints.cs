@@ -158,7 +158,7 @@ public static class WorkspaceAdminEndpoints
     };
 
     private static ApiKeyResponse ToResponse(ApiKeyInfo key) =>
-        new(key.KeyId, key.Name, ScopeNames(key.Scopes), key.CreatedAt, key.RevokedAt);
+        new(key.KeyId, key.Name, ScopeNames(key.Scopes), key.CreatedAt, key.RevokedAt, key.LastUsedAt);
 
     private static DirectoryUserResponse ToResponse(DirectoryUser user) => new(user.UserId, user.Email, user.DisplayName, user.Team);
 
