@@ -73,6 +73,7 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddSingleton<ApiKeyAdministration>();
         services.AddAgentLedgerAnalytics(builder.Configuration);
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();

@@ -47,13 +47,17 @@ public static class DashboardServiceCollectionExtensions
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = DashboardSessionValidation.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardAuthentication.SignedInPolicy, policy => policy
                 .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser())
             .AddPolicy(DashboardAuthentication.CompliancePolicy, policy => policy
                 .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser()
-                .AddRequirements(new ScopeRequirement(ApiKeyScope.ComplianceRead)));
+                .AddRequirements(new ScopeRequirement(ApiKeyScope.ComplianceRead)))
+            .AddPolicy(DashboardAuthentication.AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser()
+                .AddRequirements(new ScopeRequirement(ApiKeyScope.Admin)));
         return services;
     }
 
