@@ -38,7 +38,7 @@ public static class AgentLedgerApp
         // Serves package assets (Radzen's CSS and JS) from a build output as well as from a publish folder.
         builder.WebHost.UseStaticWebAssets();
         AddServices(builder);
-        builder.Services.AddAgentLedgerDashboard();
+        builder.Services.AddAgentLedgerDashboard(builder.Configuration);
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
         builder.AddOtlpIngestion();
