@@ -53,6 +53,24 @@ public sealed class PostgreSqlDashboardAccountStore(PostgreSqlDatabase database)
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<DashboardAccount>> ListAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
+            Select + " WHERE workspace_id = @workspaceId ORDER BY email_key COLLATE \"C\"", new { workspaceId }, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        return rows.Select(r => r.ToAccount()).ToList();
+    }
+
+    public async Task<bool> DisableAsync(string workspaceId, string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE dashboard_accounts SET disabled_at = @at WHERE workspace_id = @workspaceId AND account_id = @accountId AND disabled_at IS NULL",
+            new { workspaceId, accountId, at = at.UtcDateTime }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed == 1;
+    }
+
     private sealed record AccountRow(string AccountId, string Email, string WorkspaceId, string Role, string PasswordHash, DateTime CreatedAt, DateTime? DisabledAt)
     {
         public DashboardAccount ToAccount() => new(

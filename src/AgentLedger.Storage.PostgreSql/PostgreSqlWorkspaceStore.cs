@@ -12,7 +12,7 @@ public sealed class PostgreSqlWorkspaceStore(PostgreSqlDatabase database, TimePr
 
     private const string KeySelect = """
         SELECT key_id AS KeyId, workspace_id AS WorkspaceId, name AS Name, scopes AS Scopes, secret_hash AS SecretHash,
-               created_at AS CreatedAt, revoked_at AS RevokedAt
+               created_at AS CreatedAt, revoked_at AS RevokedAt, last_used_at AS LastUsedAt
         FROM api_keys
         """;
 
@@ -43,6 +43,27 @@ public sealed class PostgreSqlWorkspaceStore(PostgreSqlDatabase database, TimePr
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<WorkspaceRow>(new CommandDefinition(
             WorkspaceSelect + " ORDER BY workspace_id COLLATE \"C\"", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToWorkspace()).ToList();
+    }
+
+    public async Task<bool> CreateWorkspaceAsync(string workspaceId, string name, string createdByWorkspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO workspaces (workspace_id, name, created_at, created_by_workspace_id) VALUES (@workspaceId, @name, @at, @createdByWorkspaceId)
+            ON CONFLICT DO NOTHING
+            """,
+            new { workspaceId, name, at = time.GetUtcNow().UtcDateTime, createdByWorkspaceId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    public async Task<IReadOnlyList<Workspace>> ListWorkspacesCreatedByAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<WorkspaceRow>(new CommandDefinition(
+            WorkspaceSelect + " WHERE created_by_workspace_id = @workspaceId ORDER BY workspace_id COLLATE \"C\"", new { workspaceId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToWorkspace()).ToList();
     }
 
@@ -85,6 +106,15 @@ public sealed class PostgreSqlWorkspaceStore(PostgreSqlDatabase database, TimePr
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_keys SET revoked_at = @at WHERE workspace_id = @workspaceId AND key_id = @keyId AND revoked_at IS NULL",
             new { workspaceId, keyId, at = at.UtcDateTime }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<bool> RecordApiKeyUseAsync(string keyId, DateTimeOffset at, TimeSpan minimumInterval, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_keys SET last_used_at = @at WHERE key_id = @keyId AND (last_used_at IS NULL OR last_used_at <= @before)",
+            new { keyId, at = at.UtcDateTime, before = (at - minimumInterval).UtcDateTime }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return changed == 1;
     }
 
@@ -173,10 +203,11 @@ public sealed class PostgreSqlWorkspaceStore(PostgreSqlDatabase database, TimePr
         public Workspace ToWorkspace() => new(Id, Name, new DateTimeOffset(CreatedAt, TimeSpan.Zero));
     }
 
-    private sealed record KeyRow(string KeyId, string WorkspaceId, string Name, string Scopes, byte[] SecretHash, DateTime CreatedAt, DateTime? RevokedAt)
+    private sealed record KeyRow(
+        string KeyId, string WorkspaceId, string Name, string Scopes, byte[] SecretHash, DateTime CreatedAt, DateTime? RevokedAt, DateTime? LastUsedAt)
     {
         public ApiKeyInfo ToKey() => new(KeyId, WorkspaceId, Name, ApiKeyScopes.Parse(Scopes), SecretHash, new DateTimeOffset(CreatedAt, TimeSpan.Zero),
-            RevokedAt is { } revoked ? new DateTimeOffset(revoked, TimeSpan.Zero) : null);
+            RevokedAt is { } revoked ? new DateTimeOffset(revoked, TimeSpan.Zero) : null, LastUsedAt is { } used ? new DateTimeOffset(used, TimeSpan.Zero) : null);
     }
 
     private sealed record UserRow(string WorkspaceId, string UserId, string? Email, string? DisplayName, string? Team, DateTime CreatedAt)

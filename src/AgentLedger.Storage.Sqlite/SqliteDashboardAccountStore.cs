@@ -53,6 +53,23 @@ public sealed class SqliteDashboardAccountStore(SqliteDatabase database) : IDash
             .ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<DashboardAccount>> ListAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<AccountRow>(Select + " WHERE workspace_id = @workspaceId ORDER BY email_key", new { workspaceId })
+            .ConfigureAwait(false);
+        return rows.Select(r => r.ToAccount()).ToList();
+    }
+
+    public async Task<bool> DisableAsync(string workspaceId, string accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE dashboard_accounts SET disabled_at = @at WHERE workspace_id = @workspaceId AND account_id = @accountId AND disabled_at IS NULL",
+            new { workspaceId, accountId, at = SqliteTime.ToMicros(at) }).ConfigureAwait(false);
+        return changed == 1;
+    }
+
     private sealed record AccountRow(string AccountId, string Email, string WorkspaceId, string Role, string PasswordHash, long CreatedAt, long? DisabledAt)
     {
         public DashboardAccount ToAccount() => new(

@@ -34,6 +34,27 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider t
         return rows.Select(r => r.ToWorkspace()).ToList();
     }
 
+    public async Task<bool> CreateWorkspaceAsync(string workspaceId, string name, string createdByWorkspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = await connection.ExecuteAsync(
+            """
+            INSERT INTO workspaces (workspace_id, name, created_at, created_by_workspace_id) VALUES (@workspaceId, @name, @at, @createdByWorkspaceId)
+            ON CONFLICT DO NOTHING
+            """,
+            new { workspaceId, name, at = SqliteTime.ToMicros(time.GetUtcNow()), createdByWorkspaceId }).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    public async Task<IReadOnlyList<Workspace>> ListWorkspacesCreatedByAsync(string workspaceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<WorkspaceRow>(
+            "SELECT workspace_id AS Id, name AS Name, created_at AS CreatedAt FROM workspaces WHERE created_by_workspace_id = @workspaceId ORDER BY workspace_id",
+            new { workspaceId }).ConfigureAwait(false);
+        return rows.Select(r => r.ToWorkspace()).ToList();
+    }
+
     public async Task CreateApiKeyAsync(ApiKeyInfo key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -70,6 +91,15 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider t
         var changed = await connection.ExecuteAsync(
             "UPDATE api_keys SET revoked_at = @at WHERE workspace_id = @workspaceId AND key_id = @keyId AND revoked_at IS NULL",
             new { workspaceId, keyId, at = SqliteTime.ToMicros(at) }).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<bool> RecordApiKeyUseAsync(string keyId, DateTimeOffset at, TimeSpan minimumInterval, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE api_keys SET last_used_at = @at WHERE key_id = @keyId AND (last_used_at IS NULL OR last_used_at <= @before)",
+            new { keyId, at = SqliteTime.ToMicros(at), before = SqliteTime.ToMicros(at - minimumInterval) }).ConfigureAwait(false);
         return changed == 1;
     }
 
@@ -143,7 +173,7 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider t
     }
 
     private const string KeySelect =
-        "SELECT key_id AS KeyId, workspace_id AS WorkspaceId, name AS Name, scopes AS Scopes, secret_hash AS SecretHash, created_at AS CreatedAt, revoked_at AS RevokedAt FROM api_keys";
+        "SELECT key_id AS KeyId, workspace_id AS WorkspaceId, name AS Name, scopes AS Scopes, secret_hash AS SecretHash, created_at AS CreatedAt, revoked_at AS RevokedAt, last_used_at AS LastUsedAt FROM api_keys";
 
     private const string UserSelect =
         "SELECT workspace_id AS WorkspaceId, user_id AS UserId, email AS Email, display_name AS DisplayName, team AS Team, created_at AS CreatedAt FROM users";
@@ -153,10 +183,11 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase database, TimeProvider t
         public Workspace ToWorkspace() => new(Id, Name, SqliteTime.FromMicros(CreatedAt));
     }
 
-    private sealed record KeyRow(string KeyId, string WorkspaceId, string Name, string Scopes, byte[] SecretHash, long CreatedAt, long? RevokedAt)
+    private sealed record KeyRow(
+        string KeyId, string WorkspaceId, string Name, string Scopes, byte[] SecretHash, long CreatedAt, long? RevokedAt, long? LastUsedAt)
     {
         public ApiKeyInfo ToKey() => new(KeyId, WorkspaceId, Name, ApiKeyScopes.Parse(Scopes), SecretHash, SqliteTime.FromMicros(CreatedAt),
-            RevokedAt is { } revoked ? SqliteTime.FromMicros(revoked) : null);
+            RevokedAt is { } revoked ? SqliteTime.FromMicros(revoked) : null, LastUsedAt is { } used ? SqliteTime.FromMicros(used) : null);
     }
 
     private sealed record UserRow(string WorkspaceId, string UserId, string? Email, string? DisplayName, string? Team, long CreatedAt)

@@ -49,13 +49,14 @@ public sealed class PrivateDashboardServer : IAsyncDisposable
     }
 
     /// <summary>Starts the server with the demo workspace and waits until it is ready.</summary>
-    public static async Task<PrivateDashboardServer> StartAsync(string name)
+    public static async Task<PrivateDashboardServer> StartAsync(string name, params string[] extraArgs)
     {
         var folder = Directory.CreateTempSubdirectory($"agentledger-{name}-").FullName;
         var app = AgentLedgerApp.Build(
         [
             "--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={Path.Combine(folder, "agentledger.db")}", "--Otlp:Grpc:Port=0",
             "--Demo:Enabled=true", "--Demo:Users=12", "--Demo:Days=10", "--Governance:JobEnabled=false", "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
         ]);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -81,12 +82,7 @@ public sealed class PrivateDashboardServer : IAsyncDisposable
     /// <summary>A Chromium page signed in through the real login form.</summary>
     public async Task<IPage> SignInAsync(string email)
     {
-        _playwright ??= await Playwright.CreateAsync();
-        _browser ??= await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DashboardServer.ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        });
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = Address.ToString() });
+        var page = await NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("[data-test=email]", email);
         await page.FillAsync("[data-test=password]", DashboardServer.Password);
@@ -95,7 +91,18 @@ public sealed class PrivateDashboardServer : IAsyncDisposable
         return page;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>A new page in a browser context of its own (no cookies), based at the server's address.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        _playwright ??= await Playwright.CreateAsync();
+        _browser ??= await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = DashboardServer.ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        });
+        return await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = Address.ToString() });
+    }
+
+        public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {

@@ -90,4 +90,41 @@ public abstract partial class StorageContractTests
 
         Assert.Equal(created.Select(u => u.UserId).Order(StringComparer.Ordinal), seen.Select(u => u.UserId));
     }
+
+    [Fact]
+    public async Task RecordApiKeyUseAsync_WithinTheInterval_WritesOnceAndARevokedKeyKeepsItsLastUse()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        var secret = ApiKeySecret.Generate();
+        await storage.Workspaces.CreateApiKeyAsync(
+            new ApiKeyInfo(secret.KeyId, "ws-a", "ci", ApiKeyScope.Ingest, secret.Hash(), Time.GetUtcNow(), null), Ct);
+        Assert.Null((await storage.Workspaces.FindApiKeyAsync(secret.KeyId, Ct))!.LastUsedAt);
+        var first = Time.GetUtcNow().AddSeconds(5);
+
+        Assert.True(await storage.Workspaces.RecordApiKeyUseAsync(secret.KeyId, first, TimeSpan.FromMinutes(1), Ct));
+        Assert.False(await storage.Workspaces.RecordApiKeyUseAsync(secret.KeyId, first.AddSeconds(59), TimeSpan.FromMinutes(1), Ct));
+        Assert.Equal(first, (await storage.Workspaces.FindApiKeyAsync(secret.KeyId, Ct))!.LastUsedAt);
+
+        var later = first.AddMinutes(1);
+        Assert.True(await storage.Workspaces.RecordApiKeyUseAsync(secret.KeyId, later, TimeSpan.FromMinutes(1), Ct));
+        Assert.True(await storage.Workspaces.RevokeApiKeyAsync("ws-a", secret.KeyId, later.AddMinutes(3), Ct));
+        var revoked = Assert.Single(await storage.Workspaces.ListApiKeysAsync("ws-a", Ct));
+        Assert.Equal((later, later.AddMinutes(3)), (revoked.LastUsedAt, revoked.RevokedAt));
+        Assert.False(await storage.Workspaces.RecordApiKeyUseAsync("0000000000000000", later, TimeSpan.FromMinutes(1), Ct));
+    }
+
+    [Fact]
+    public async Task CreateWorkspaceAsync_TakenId_IsRefusedAndEachListsOnlyUnderItsCreator()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a", "ws-b");
+
+        Assert.True(await storage.Workspaces.CreateWorkspaceAsync("team-z", "Team Z", "ws-a", Ct));
+        Assert.True(await storage.Workspaces.CreateWorkspaceAsync("team-c", "Team C", "ws-a", Ct));
+        Assert.False(await storage.Workspaces.CreateWorkspaceAsync("team-c", "Other", "ws-b", Ct));
+        Assert.False(await storage.Workspaces.CreateWorkspaceAsync("ws-b", "Taken", "ws-a", Ct));
+
+        Assert.Equal(["team-c", "team-z"], (await storage.Workspaces.ListWorkspacesCreatedByAsync("ws-a", Ct)).Select(w => w.Id));
+        Assert.Empty(await storage.Workspaces.ListWorkspacesCreatedByAsync("ws-b", Ct));
+        Assert.Equal(new Workspace("team-c", "Team C", Time.GetUtcNow()), await storage.Workspaces.FindWorkspaceAsync("team-c", Ct));
+    }
 }

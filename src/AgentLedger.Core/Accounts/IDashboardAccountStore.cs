@@ -11,4 +11,10 @@ public interface IDashboardAccountStore
 
     /// <summary>Replaces the stored hash (a sign-in rehashes a password hashed with older parameters).</summary>
     Task UpdatePasswordHashAsync(string accountId, string passwordHash, CancellationToken cancellationToken);
+
+    /// <summary>The accounts of a workspace, by e-mail.</summary>
+    Task<IReadOnlyList<DashboardAccount>> ListAsync(string workspaceId, CancellationToken cancellationToken);
+
+    /// <summary>Disables an active account of the workspace; false when there is no such active account.</summary>
+    Task<bool> DisableAsync(string workspaceId, string accountId, DateTimeOffset at, CancellationToken cancellationToken);
 }

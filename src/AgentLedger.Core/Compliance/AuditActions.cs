@@ -22,6 +22,9 @@ public static class AuditActions
     public const string CreateApiKey = "API_KEY_CREATED";
     public const string RevokeApiKey = "API_KEY_REVOKED";
     public const string UpdateDirectoryUsers = "DIRECTORY_USERS_UPDATED";
+    public const string CreateWorkspace = "WORKSPACE_CREATED";
+    public const string CreateDashboardAccount = "DASHBOARD_ACCOUNT_CREATED";
+    public const string DisableDashboardAccount = "DASHBOARD_ACCOUNT_DISABLED";
     public const string VerifyRecordChain = "VERIFY_RECORD_CHAIN";
     public const string CreateLegalHold = "LEGAL_HOLD_CREATED";
     public const string UpdateLegalHold = "LEGAL_HOLD_UPDATED";

@@ -15,6 +15,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IWorkspaceStore workspaces,
+    ApiKeyUsageRecorder usage,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -49,6 +50,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Fail("The API key has been revoked.");
         }
 
+        usage.KeyUsed(stored.KeyId);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ApiKeyClaims.WorkspaceId, stored.WorkspaceId),

@@ -26,6 +26,8 @@ public static class AuthServiceCollectionExtensions
                     .AddRequirements(new ScopeRequirement(scope)));
             }
         });
+        services.AddSingleton<ApiKeyUsageRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsageRecorder>());
         services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;

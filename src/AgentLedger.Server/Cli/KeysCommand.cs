@@ -71,7 +71,7 @@ internal static class KeysCommand
     private static Command ListCommand()
     {
         var workspace = WorkspaceOption();
-        var command = new Command("list", "List a workspace's keys (never their secrets).") { workspace };
+        var command = new Command("list", "List a workspace's keys (never their secrets) with their state and last use (to within a minute).") { workspace };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -80,7 +80,9 @@ internal static class KeysCommand
             foreach (var key in await store.ListApiKeysAsync(result.GetValue(workspace)!, cancellationToken).ConfigureAwait(false))
             {
                 var state = key.RevokedAt is { } at ? $"revoked {at:u}" : "active";
-                await Console.Out.WriteLineAsync($"{key.KeyId}  {state,-28}  {ApiKeyScopes.Format(key.Scopes),-40}  {key.Name}").ConfigureAwait(false);
+                var lastUsed = key.LastUsedAt is { } used ? $"last used {used:u}" : "never used";
+                await Console.Out.WriteLineAsync($"{key.KeyId}  {state,-28}  {lastUsed,-30}  {ApiKeyScopes.Format(key.Scopes),-40}  {key.Name}")
+                    .ConfigureAwait(false);
             }
 
             return 0;

@@ -38,7 +38,7 @@ public static class AgentLedgerApp
         // Serves package assets (Radzen's CSS and JS) from a build output as well as from a publish folder.
         builder.WebHost.UseStaticWebAssets();
         AddServices(builder);
-        builder.Services.AddAgentLedgerDashboard();
+        builder.Services.AddAgentLedgerDashboard(builder.Configuration);
         // After AddServices: the demo seeder must start after StorageStartup has migrated the database.
         builder.Services.AddAgentLedgerDemo(builder.Configuration);
         // Before the OTLP listeners are set up: an https URL bound there takes these defaults.
@@ -75,6 +75,7 @@ public static class AgentLedgerApp
         services.AddSingleton<IngestBodyReader>();
         services.AddSingleton<NativeEventMapper>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.AddSingleton<ApiKeyAdministration>();
         services.AddAgentLedgerAnalytics(builder.Configuration);
         services.AddAgentLedgerGitHub();
         services.AddAgentLedgerOpenApi();

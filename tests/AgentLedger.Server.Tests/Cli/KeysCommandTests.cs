@@ -28,10 +28,17 @@ public sealed class KeysCommandTests : IDisposable
             using var client = ClientFor(app, token);
             var ingest = await client.PostEventsAsync(EventBuilder.Batch(EventBuilder.Prompt()));
             Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+            // The last use is written off the request path; wait for it before stopping the server.
+            var store = app.Services.GetRequiredService<AgentLedger.Core.Keys.IWorkspaceStore>();
+            for (var i = 0; i < 100 && (await store.FindApiKeyAsync(token.Split('_')[1], CancellationToken.None))!.LastUsedAt is null; i++)
+            {
+                await Task.Delay(50);
+            }
         }
 
         var listed = await RunAsync("keys", "list", "--workspace", "acme", DatabaseArg);
         Assert.Contains("ingest compliance.read", listed.Output, StringComparison.Ordinal);
+        Assert.Matches(@"last used \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z", listed.Output);
         Assert.Contains(" ci", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(token, listed.Output, StringComparison.Ordinal);
 
@@ -44,6 +51,9 @@ public sealed class KeysCommandTests : IDisposable
             var after = await client.PostEventsAsync(EventBuilder.Batch(EventBuilder.Prompt()));
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
         }
+
+        var afterRevoke = await RunAsync("keys", "list", "--workspace", "acme", DatabaseArg);
+        Assert.Matches(@"revoked .* last used \d{4}-", afterRevoke.Output);
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public static class AnonymousRoutes
         ["POST /login"] = "dashboard sign-in form post (antiforgery-protected)",
         ["GET /access-denied"] = "dashboard notice shown after a refused page; holds no data",
         ["POST /access-denied"] = "dashboard notice shown after a refused page; holds no data",
+        ["GET /login/oidc"] = "starts OpenID Connect sign-in: a redirect to the configured provider (404 when none is configured)",
+        ["GET /login/oidc/done"] = "static page ending the provider's redirect chain with a same-origin navigation; holds no data",
         ["GET /_framework/opaque-redirect"] = "Blazor's redirect helper for enhanced navigation; answers only a redirect it was handed",
         ["GET /{**path:file}"] = "static web assets of referenced packages (files only; content-root files are not served, see SecurityHeadersTests)",
         ["HEAD /{**path:file}"] = "static web assets of referenced packages (files only)",

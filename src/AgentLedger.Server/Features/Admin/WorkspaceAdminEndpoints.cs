@@ -51,49 +51,23 @@ public static class WorkspaceAdminEndpoints
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> CreateKeyAsync(
-        [AsParameters] WorkspaceRoute route, CreateApiKeyRequest request, ApiKeyIssuer issuer, ComplianceAuditor auditor, HttpContext http,
-        CancellationToken cancellationToken)
+        [AsParameters] WorkspaceRoute route, CreateApiKeyRequest request, ApiKeyAdministration keys, HttpContext http, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Name))
+        var (issued, error) = await keys.CreateAsync(AuditCaller.From(http), route.WorkspaceId, request.Name, request.Scopes, cancellationToken)
+            .ConfigureAwait(false);
+        if (issued is null)
         {
-            return TypedResults.Problem(detail: "name is required.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        ApiKeyScope scopes;
-        try
-        {
-            scopes = ApiKeyScopes.Parse(string.Join(' ', request.Scopes ?? []));
-        }
-        catch (FormatException ex)
-        {
-            return TypedResults.Problem(detail: "scopes: " + ex.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (scopes == ApiKeyScope.None)
-        {
-            return TypedResults.Problem(detail: $"scopes needs at least one of: {string.Join(", ", ApiKeyScopes.AllNames)}.",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var issued = await issuer.IssueAsync(route.WorkspaceId, request.Name, scopes, cancellationToken).ConfigureAwait(false);
-        await auditor.RecordAsync(http, AuditActions.CreateApiKey, ApiKeyScope.Admin, KeyAuditData(issued.Info.KeyId, issued.Info.Name, scopes),
-            cancellationToken).ConfigureAwait(false);
         var response = new CreatedApiKeyResponse(issued.Info.KeyId, issued.Info.Name, ScopeNames(issued.Info.Scopes), issued.Token);
         return TypedResults.Created($"/api/v1/workspaces/{route.WorkspaceId}/keys/{issued.Info.KeyId}", response);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
-        [AsParameters] WorkspaceRoute route, string key_id, IWorkspaceStore workspaces, TimeProvider time, ComplianceAuditor auditor, HttpContext http,
-        CancellationToken cancellationToken)
+        [AsParameters] WorkspaceRoute route, string key_id, ApiKeyAdministration keys, HttpContext http, CancellationToken cancellationToken)
     {
-        var revoked = await workspaces.RevokeApiKeyAsync(route.WorkspaceId, key_id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (revoked)
-        {
-            await auditor.RecordAsync(http, AuditActions.RevokeApiKey, ApiKeyScope.Admin, new JsonObject { ["key_id"] = key_id }, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        return revoked
+        return await keys.RevokeAsync(AuditCaller.From(http), route.WorkspaceId, key_id, cancellationToken).ConfigureAwait(false)
             ? TypedResults.NoContent()
             : TypedResults.Problem(detail: $"No active key '{key_id}' in this workspace.", statusCode: StatusCodes.Status404NotFound);
     }
@@ -158,10 +132,10 @@ public static class WorkspaceAdminEndpoints
     };
 
     private static ApiKeyResponse ToResponse(ApiKeyInfo key) =>
-        new(key.KeyId, key.Name, ScopeNames(key.Scopes), key.CreatedAt, key.RevokedAt);
+        new(key.KeyId, key.Name, ScopeNames(key.Scopes), key.CreatedAt, key.RevokedAt, key.LastUsedAt);
 
     private static DirectoryUserResponse ToResponse(DirectoryUser user) => new(user.UserId, user.Email, user.DisplayName, user.Team);
 
-    private static string[] ScopeNames(ApiKeyScope scopes) =>
+    public static string[] ScopeNames(ApiKeyScope scopes) =>
         ApiKeyScopes.Format(scopes).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -3,6 +3,7 @@ using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Dashboard.Accounts;
 using AgentLedger.Server.Features.Dashboard.Components;
 using AgentLedger.Server.Features.Dashboard.Data;
+using AgentLedger.Server.Features.Dashboard.Oidc;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,7 +14,7 @@ namespace AgentLedger.Server.Features.Dashboard;
 /// <summary>The web dashboard: Blazor server components over the native analytics API, behind local accounts.</summary>
 public static class DashboardServiceCollectionExtensions
 {
-    public static IServiceCollection AddAgentLedgerDashboard(this IServiceCollection services)
+    public static IServiceCollection AddAgentLedgerDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
@@ -47,13 +48,18 @@ public static class DashboardServiceCollectionExtensions
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = DashboardSessionValidation.ValidateAsync;
         });
+        services.AddDashboardOidc(configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardAuthentication.SignedInPolicy, policy => policy
                 .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser())
             .AddPolicy(DashboardAuthentication.CompliancePolicy, policy => policy
                 .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser()
-                .AddRequirements(new ScopeRequirement(ApiKeyScope.ComplianceRead)));
+                .AddRequirements(new ScopeRequirement(ApiKeyScope.ComplianceRead)))
+            .AddPolicy(DashboardAuthentication.AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser()
+                .AddRequirements(new ScopeRequirement(ApiKeyScope.Admin)));
         return services;
     }
 
@@ -75,6 +81,7 @@ public static class DashboardServiceCollectionExtensions
             return TypedResults.LocalRedirect("/login");
         }).RequireAuthorization(DashboardAuthentication.SignedInPolicy).WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
+        app.MapDashboardOidc();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using AgentLedger.Core.Gateway;
 using AgentLedger.Core.Keys;
+using AgentLedger.Server.Auth;
 
 namespace AgentLedger.Server.Features.Gateway;
 
@@ -8,7 +9,7 @@ namespace AgentLedger.Server.Features.Gateway;
 /// <c>x-api-key</c> (Anthropic), <c>x-goog-api-key</c> or <c>?key=</c> (Gemini) — or in <c>X-AgentLedger-Key</c> when
 /// the client passes its own provider key through. The key needs the <c>gateway</c> scope.
 /// </summary>
-public sealed class GatewayCallerAuthenticator(IWorkspaceStore workspaces, TimeProvider time)
+public sealed class GatewayCallerAuthenticator(IWorkspaceStore workspaces, ApiKeyUsageRecorder usage, TimeProvider time)
 {
     public const string AgentLedgerKeyHeader = "X-AgentLedger-Key";
 
@@ -47,6 +48,7 @@ public sealed class GatewayCallerAuthenticator(IWorkspaceStore workspaces, TimeP
                 $"AgentLedger gateway: the API key lacks the '{ApiKeyScopes.Gateway}' scope (it has: {ApiKeyScopes.Format(stored.Scopes)}).");
         }
 
+        usage.KeyUsed(stored.KeyId);
         return (new GatewayCaller(stored.WorkspaceId, stored.KeyId, stored.Name, inHeader), 0, null);
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using AgentLedger.Core.Accounts;
 using AgentLedger.Core.Keys;
 using AgentLedger.Server.Auth;
+using AgentLedger.Server.Features.Compliance.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace AgentLedger.Server.Features.Dashboard.Accounts;
@@ -12,7 +13,7 @@ namespace AgentLedger.Server.Features.Dashboard.Accounts;
 /// versioned format, rehash on upgrade). A signed-in account carries the same claims as an API key of its role.
 /// </summary>
 public sealed partial class DashboardAccountService(
-    IDashboardAccountStore accounts, IWorkspaceStore workspaces, TimeProvider time, ILogger<DashboardAccountService> logger)
+    IDashboardAccountStore accounts, IWorkspaceStore workspaces, ComplianceAuditor auditor, TimeProvider time, ILogger<DashboardAccountService> logger)
 {
     public const int MinimumPasswordLength = 12;
 
@@ -25,7 +26,7 @@ public sealed partial class DashboardAccountService(
         email = email.Trim();
         if (email.Length is 0 or > 320 || !email.Contains('@', StringComparison.Ordinal))
         {
-            return (null, "--email: an e-mail address is required.");
+            return (null, "email: an e-mail address is required.");
         }
 
         if (password.Length < MinimumPasswordLength)
@@ -35,16 +36,16 @@ public sealed partial class DashboardAccountService(
 
         if (!WorkspaceIds.IsValid(workspaceId))
         {
-            return (null, $"--workspace: '{workspaceId}' is invalid: {WorkspaceIds.Rule}.");
+            return (null, $"workspace: '{workspaceId}' is invalid: {WorkspaceIds.Rule}.");
         }
 
         await workspaces.EnsureWorkspaceAsync(workspaceId, workspaceId, cancellationToken).ConfigureAwait(false);
         var account = new DashboardAccount(
-            "acc_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), email, workspaceId, role, "", time.GetUtcNow(), null);
+            LocalAccountPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), email, workspaceId, role, "", time.GetUtcNow(), null);
         account = account with { PasswordHash = _hasher.HashPassword(account, password) };
         if (!await accounts.CreateAsync(account, cancellationToken).ConfigureAwait(false))
         {
-            return (null, $"--email: an account for '{email}' already exists.");
+            return (null, $"email: an account for '{email}' already exists.");
         }
 
         LogCreated(logger, account.AccountId, workspaceId, DashboardRoles.Format(role));

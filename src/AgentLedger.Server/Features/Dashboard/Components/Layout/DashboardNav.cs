@@ -17,6 +17,9 @@ public static class DashboardNav
         new("/users", "Users"),
         new("/budgets", "Budgets"),
         new("/siem", "SIEM", Policy: DashboardAuthentication.CompliancePolicy),
+        new("/admin/workspaces", "Workspaces", Policy: DashboardAuthentication.AdminPolicy),
+        new("/admin/keys", "API keys", Policy: DashboardAuthentication.AdminPolicy),
+        new("/admin/accounts", "Accounts", Policy: DashboardAuthentication.AdminPolicy),
     ];
 }
 
