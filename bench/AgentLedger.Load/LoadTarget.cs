@@ -35,6 +35,23 @@ internal sealed class LoadTarget : IAsyncDisposable
     public static async Task<LoadTarget> StartAsync(LoadOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("agentledger-load-").FullName;
+        try
+        {
+            return await StartInAsync(folder, options, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (!options.KeepData)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<LoadTarget> StartInAsync(string folder, LoadOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
         PostgreSqlCluster? postgres = null;
         List<string> storage;
         Dictionary<string, string>? environment = null;
@@ -52,11 +69,22 @@ internal sealed class LoadTarget : IAsyncDisposable
             storage = ["--Storage:Sqlite:Path=" + sqlitePath];
         }
 
-        var key = await ServerProcess.CreateKeyAsync(options.ServerDll, options.Workspace, "ingest,admin", storage, environment, cancellationToken).ConfigureAwait(false);
-        // Sealing and exports off: the run measures ingest alone.
-        var server = await ServerProcess.StartAsync(options.ServerDll, Path.Combine(folder, "server.log"),
-            [.. storage, "--Compliance:Logs:SealingEnabled=false", "--Compliance:Exports:RunnerEnabled=false", "--Logging:LogLevel:Default=Warning", .. options.ServerArgs],
-            environment, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+        string key;
+        ServerProcess server;
+        try
+        {
+            key = await ServerProcess.CreateKeyAsync(options.ServerDll, options.Workspace, "ingest,admin", storage, environment, cancellationToken).ConfigureAwait(false);
+            // Sealing and exports off: the run measures ingest alone.
+            server = await ServerProcess.StartAsync(options.ServerDll, Path.Combine(folder, "server.log"),
+                [.. storage, "--Compliance:Logs:SealingEnabled=false", "--Compliance:Exports:RunnerEnabled=false", .. options.ServerArgs],
+                environment, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+        }
+        catch when (postgres is not null)
+        {
+            await postgres.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         await log.WriteLineAsync($"Server pid {server.ProcessId} listening on {server.BaseAddress} ({options.StartServer}); data in {folder}").ConfigureAwait(false);
         return new LoadTarget
         {
