@@ -58,8 +58,8 @@ internal sealed class LoadTarget : IAsyncDisposable
         string? sqlitePath = null;
         if (options.StartServer == "postgres")
         {
-            await log.WriteLineAsync($"Starting a PostgreSQL cluster in {folder} ...").ConfigureAwait(false);
-            postgres = await PostgreSqlCluster.StartAsync(Path.Combine(folder, "pg"), cancellationToken).ConfigureAwait(false);
+            postgres = await PostgreSqlCluster.StartAsync(cancellationToken).ConfigureAwait(false);
+            await log.WriteLineAsync($"PostgreSQL pid {postgres.ServerPid} started in {postgres.Folder}").ConfigureAwait(false);
             storage = ["--Storage:Provider=PostgreSql", "--Storage:MigrateOnStart=true"];
             environment = new Dictionary<string, string> { ["Storage__PostgreSql__ConnectionString"] = postgres.ConnectionString };
         }

@@ -28,11 +28,16 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The cluster's folder (data, socket and postgres.log); deleted on dispose.</summary>
+    public string Folder => _folder;
+
     /// <summary>The postmaster's pid (its backends are children; <see cref="CpuSecondsOfAll"/> sums them all).</summary>
     public int ServerPid { get; }
 
-    public static async Task<PostgreSqlCluster> StartAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>Starts a cluster in a new temporary folder of its own (owned by postgres when running as root).</summary>
+    public static async Task<PostgreSqlCluster> StartAsync(CancellationToken cancellationToken)
     {
+        var folder = Directory.CreateTempSubdirectory("agentledger-load-pg-").FullName;
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb")))
                 .OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
@@ -43,7 +48,6 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
         }
 
         var asPostgres = Environment.UserName == "root";
-        Directory.CreateDirectory(folder);
         if (asPostgres)
         {
             await RunAsync("chown", ["postgres:postgres", folder], false, cancellationToken).ConfigureAwait(false);
@@ -113,6 +117,7 @@ internal sealed class PostgreSqlCluster : IAsyncDisposable
     {
         await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "cluster"), "-m", "fast", "-w", "stop"], _asPostgres, CancellationToken.None)
             .ConfigureAwait(false);
+        Directory.Delete(_folder, recursive: true);
     }
 
     private static IEnumerable<int> ProcessTree(int root)
