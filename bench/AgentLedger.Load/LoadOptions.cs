@@ -118,7 +118,7 @@ internal sealed record LoadOptions
                 "--key" => options with { Key = Value() },
                 "--workspace" => options with { Workspace = Value() },
                 "--server-pid" => options with { ServerPid = Int(1) },
-                "--mix" => options with { MixText = args[i + 1], Mix = TrafficKinds.ParseMix(Value()) },
+                "--mix" => WithMix(options, Value()),
                 "--rate" => options with { Rate = Positive() },
                 "--concurrency" => options with { Concurrency = Int(1) },
                 "--batch" => options with { Batch = Int(1) },
@@ -163,4 +163,6 @@ internal sealed record LoadOptions
 
         return options;
     }
+
+    private static LoadOptions WithMix(LoadOptions options, string text) => options with { MixText = text, Mix = TrafficKinds.ParseMix(text) };
 }

@@ -112,7 +112,8 @@ internal static class Hardware
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
         var memory = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim()
+            ? (long.Parse(File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1048576.0)
+                .ToString("F0", CultureInfo.InvariantCulture) + " GiB"
             : "?";
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         return $"{Environment.ProcessorCount} × {model ?? "unknown CPU"}, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, "
