@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentLedger.Bench;
 
 namespace AgentLedger.ComplianceBench;
 

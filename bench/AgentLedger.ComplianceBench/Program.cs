@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentLedger.Bench;
 using AgentLedger.ComplianceBench;
 using BenchmarkDotNet.Running;
 
@@ -21,8 +22,8 @@ var databasePath = Path.Combine(options.Folder, "agentledger.db");
 var key = await Seeder.SeedAsync(databasePath, options.Records);
 var exports = Path.Combine(options.Folder, "exports");
 await using var server = await ServerProcess.StartAsync(options.ServerDll, Path.Combine(options.Folder, "server.log"),
-    $"--Storage:Sqlite:Path={databasePath}", $"--Compliance:Exports:Path={exports}", "--Compliance:Logs:SealingEnabled=false",
-    "--Compliance:Exports:PollInterval=00:00:00.100");
+    [$"--Storage:Sqlite:Path={databasePath}", $"--Compliance:Exports:Path={exports}", "--Compliance:Logs:SealingEnabled=false",
+     "--Compliance:Exports:PollInterval=00:00:00.100"], null, TimeSpan.FromMinutes(2), CancellationToken.None);
 using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromHours(1) };
 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 var startedRss = server.StatusKiB("VmRSS");

@@ -31,7 +31,11 @@ internal static class SqliteRecordColumns
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static void Bind(SqliteCommand command, ActivityRecord r)
+    public static void Bind(SqliteCommand command, ActivityRecord r) =>
+        Bind(command, r, JsonSerializer.Serialize(r.Actor, ActorJson), r.Attributes?.ToJsonString());
+
+    /// <summary>Binds the row with the actor and attributes already serialised (the writer hashes the same texts).</summary>
+    public static void Bind(SqliteCommand command, ActivityRecord r, string actorJson, string? attributesJson)
     {
         var p = command.Parameters;
         var i = 0;
@@ -44,7 +48,7 @@ internal static class SqliteRecordColumns
         p[i++].Value = WireNames.Of(r.Source);
         p[i++].Value = WireNames.Of(r.Kind);
         p[i++].Value = Db(r.UserId);
-        p[i++].Value = JsonSerializer.Serialize(r.Actor, ActorJson);
+        p[i++].Value = actorJson;
         p[i++].Value = Db(r.Team);
         p[i++].Value = Db(r.ClientIp);
         p[i++].Value = Db(r.UserAgent);
@@ -75,7 +79,7 @@ internal static class SqliteRecordColumns
         p[i++].Value = Db(r.Review?.CommentId);
         p[i++].Value = r.Review?.Priority is { } priority ? WireNames.Of(priority) : DBNull.Value;
         p[i++].Value = r.Review?.Reaction is { } reaction ? WireNames.Of(reaction) : DBNull.Value;
-        p[i].Value = r.Attributes is null ? DBNull.Value : r.Attributes.ToJsonString();
+        p[i].Value = attributesJson is null ? DBNull.Value : attributesJson;
     }
 
     /// <summary>Reads a row selected with <see cref="SelectList"/>.</summary>

@@ -21,7 +21,7 @@ public sealed partial class SqliteRecordWriter
         /// Sets the hash parameters of the prepared insert for <paramref name="record"/>, which has just taken the
         /// next seq of its workspace: the content hash, and the chain hash linked to the previous record's.
         /// </summary>
-        private void BindChain(SqliteCommand insert, ActivityRecord record)
+        private void BindChain(SqliteCommand insert, ActivityRecord record, string actorJson, string? attributesJson)
         {
             if (!_chainHead.TryGetValue(record.WorkspaceId, out var head))
             {
@@ -36,7 +36,7 @@ public sealed partial class SqliteRecordWriter
             }
 
             var content = RecordChain.ContentHash(record);
-            var chain = RecordChain.Link(head.Hash, record, content);
+            var chain = RecordChain.Link(head.Hash, record, content, actorJson, attributesJson);
             insert.Parameters[^2].Value = content;
             insert.Parameters[^1].Value = chain;
             _chainHead[record.WorkspaceId] = (record.Seq, chain);

@@ -1,3 +1,4 @@
+using AgentLedger.Core.Integrity;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
 using Microsoft.Data.Sqlite;
@@ -140,8 +141,11 @@ public sealed partial class SqliteRecordWriter
 
         public void InsertRecord(ActivityRecord record)
         {
-            SqliteRecordColumns.Bind(_insertRecord, record);
-            BindChain(_insertRecord, record);
+            // Serialised once: the row stores these texts and the chain hash covers the same bytes.
+            var actorJson = RecordChain.ActorJsonOf(record);
+            var attributesJson = record.Attributes?.ToJsonString();
+            SqliteRecordColumns.Bind(_insertRecord, record, actorJson, attributesJson);
+            BindChain(_insertRecord, record, actorJson, attributesJson);
             _insertRecord.ExecuteNonQuery();
         }
 

@@ -95,7 +95,9 @@ public sealed partial class DlpIngestFilter
         // A copy of the attributes with secrets in string values replaced, or null when nothing was found in them.
         JsonObject? FilterAttributes(JsonObject? source)
         {
-            if (source is null)
+            // Most records carry no attribute value that any secret rule could match: decide that read-only, before
+            // paying for a copy of the attributes and a path string per value.
+            if (source is null || !MayMatch(source))
             {
                 return null;
             }
@@ -105,6 +107,37 @@ public sealed partial class DlpIngestFilter
             copy.Remove(DlpWireNames.FindingsAttribute);
             Walk(copy, DlpWireNames.Of(DlpField.Attribute));
             return findings.Count > before ? copy : null;
+        }
+
+        bool MayMatch(JsonNode node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        if (child is not null && MayMatch(child))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        if (child is not null && MayMatch(child))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case JsonValue value:
+                    return value.TryGetValue<string>(out var text) && _scanner.MaySecretMatch(text);
+                default:
+                    return false;
+            }
         }
 
         void Walk(JsonNode node, string path)

@@ -11,18 +11,18 @@ public static class DlpPiiRules
     {
         yield return new DlpRule(DlpRuleIds.KoreanResidentNumber, DlpCategory.Pii, "[0-9]{6}-?[1-8][0-9]{6}", [],
             (text, start, length) => StandaloneNumber(text, start, length)
-                                     && DlpChecks.IsKoreanResidentNumber(text.AsSpan(start, length).ToString().Replace("-", "", StringComparison.Ordinal)), timeout);
+                                     && DlpChecks.IsKoreanResidentNumber(text.AsSpan(start, length).ToString().Replace("-", "", StringComparison.Ordinal)), timeout, requiresDigit: true);
         yield return new DlpRule(DlpRuleIds.UsSocialSecurityNumber, DlpCategory.Pii, "[0-9]{3}-[0-9]{2}-[0-9]{4}", [],
-            (text, start, length) => StandaloneNumber(text, start, length) && DlpChecks.IsUsSocialSecurityNumber(text.AsSpan(start, length)), timeout);
+            (text, start, length) => StandaloneNumber(text, start, length) && DlpChecks.IsUsSocialSecurityNumber(text.AsSpan(start, length)), timeout, requiresDigit: true);
         yield return new DlpRule(DlpRuleIds.PaymentCard, DlpCategory.Pii, "[0-9]([ -]?[0-9]){12,18}", [],
-            (text, start, length) => StandaloneNumber(text, start, length) && DlpNumberChecks.IsPaymentCard(text.AsSpan(start, length)), timeout);
+            (text, start, length) => StandaloneNumber(text, start, length) && DlpNumberChecks.IsPaymentCard(text.AsSpan(start, length)), timeout, requiresDigit: true);
         yield return new DlpRule(DlpRuleIds.Iban, DlpCategory.Pii, "[A-Z]{2}[0-9]{2}( ?[A-Z0-9]{4}){2,7}( ?[A-Z0-9]{1,3})?", [],
-            (text, start, length) => DlpChecks.Isolated(text, start, length, char.IsAsciiLetterOrDigit) && DlpNumberChecks.IsIban(text.AsSpan(start, length)), timeout);
+            (text, start, length) => DlpChecks.Isolated(text, start, length, char.IsAsciiLetterOrDigit) && DlpNumberChecks.IsIban(text.AsSpan(start, length)), timeout, requiresDigit: true);
         yield return new DlpRule(DlpRuleIds.Email, DlpCategory.Pii,
             @"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}", ["@"], IsEmail, timeout);
         yield return new DlpRule(DlpRuleIds.PhoneNumber, DlpCategory.Pii, DlpNumberChecks.PhonePattern, [],
             (text, start, length) => DlpChecks.Isolated(text, start, length, c => char.IsAsciiLetterOrDigit(c) || c is '+' or '_')
-                                     && StandaloneNumber(text, start, length) && DlpNumberChecks.IsPhoneNumber(text.AsSpan(start, length)), timeout);
+                                     && StandaloneNumber(text, start, length) && DlpNumberChecks.IsPhoneNumber(text.AsSpan(start, length)), timeout, requiresDigit: true);
     }
 
     /// <summary>Not preceded or followed by a digit, directly or across one separator (<c>-</c>, space, <c>.</c>).</summary>

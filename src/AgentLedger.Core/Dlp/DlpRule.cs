@@ -18,10 +18,14 @@ public sealed class DlpRule
     private readonly bool _hasValueGroup;
 
     /// <param name="accept">Given the whole text, the value's start and length; false drops the candidate.</param>
-    public DlpRule(string id, DlpCategory category, string pattern, IReadOnlyList<string> keywords, Func<string, int, int, bool> accept, TimeSpan matchTimeout)
+    /// <param name="requiresDigit">True when every match holds an ASCII digit: text without one skips the regex.</param>
+    public DlpRule(string id, DlpCategory category, string pattern, IReadOnlyList<string> keywords, Func<string, int, int, bool> accept, TimeSpan matchTimeout,
+        bool requiresDigit = false)
     {
         Id = id;
         Category = category;
+        Keywords = keywords;
+        RequiresDigit = requiresDigit;
         _pattern = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeout);
         _hasValueGroup = _pattern.GroupNumberFromName(ValueGroup) >= 0;
         _keywords = keywords.Count == 0 ? null : SearchValues.Create([.. keywords], StringComparison.OrdinalIgnoreCase);
@@ -31,6 +35,12 @@ public sealed class DlpRule
     public string Id { get; }
 
     public DlpCategory Category { get; }
+
+    /// <summary>The prefilter: one of these (case-insensitive) occurs in any text the rule can match; empty when none.</summary>
+    public IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>Every match holds an ASCII digit (the other prefilter, for rules without keywords).</summary>
+    public bool RequiresDigit { get; }
 
     /// <summary>Adds the (start, length) of every accepted value in <paramref name="text"/>, left to right.</summary>
     /// <exception cref="RegexMatchTimeoutException">The match timeout ran out .</exception>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AgentLedger.Core.Records;
 
@@ -17,7 +18,23 @@ public sealed class DlpScanner
     {
         Rules = [.. DlpSecretRules.Create(matchTimeout), .. DlpPiiRules.Create(matchTimeout)];
         _timedOut = timedOut;
+        _anyKeyword = SearchValues.Create([.. Rules.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        _secretsAllHaveKeywords = Rules.Where(r => r.Category == DlpCategory.Secret).All(r => r.Keywords.Count > 0);
+        _allPrefiltered = Rules.All(r => r.Keywords.Count > 0 || r.RequiresDigit);
     }
+
+    // Every rule has a prefilter (keywords, or a digit). Checked once per text for all rules, these skip most texts with
+    // one vectorised pass each instead of one pass per rule, and without asking the caller's policy about every rule.
+    private readonly SearchValues<string> _anyKeyword;
+    private readonly bool _secretsAllHaveKeywords;
+    private readonly bool _allPrefiltered;
+
+    /// <summary>
+    /// False when no secret rule can match <paramref name="text"/> (it holds none of their keywords): a cheap test for
+    /// the many short attribute values of a record.
+    /// </summary>
+    public bool MaySecretMatch(string? text) =>
+        !string.IsNullOrEmpty(text) && (!_secretsAllHaveKeywords || text.AsSpan().ContainsAny(_anyKeyword));
 
     /// <summary>All rules in priority order.</summary>
     public IReadOnlyList<DlpRule> Rules { get; }
@@ -47,11 +64,18 @@ public sealed class DlpScanner
             return [];
         }
 
+        var hasKeyword = text.AsSpan().ContainsAny(_anyKeyword);
+        var hasDigit = text.AsSpan().ContainsAnyInRange('0', '9');
+        if (_allPrefiltered && !hasKeyword && !hasDigit)
+        {
+            return [];
+        }
+
         List<(int Start, int Length, DlpRule Rule)> kept = [];
         List<(int Start, int Length)> candidates = [];
         foreach (var rule in Rules)
         {
-            if (!runs(rule))
+            if ((rule.Keywords.Count > 0 && !hasKeyword) || (rule.RequiresDigit && !hasDigit) || !runs(rule))
             {
                 continue;
             }

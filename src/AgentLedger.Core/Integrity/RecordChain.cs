@@ -46,19 +46,30 @@ public static class RecordChain
     }
 
     /// <summary>The chain hash of <paramref name="record"/> after <paramref name="previous"/>.</summary>
-    public static byte[] Link(ReadOnlySpan<byte> previous, ActivityRecord record, ReadOnlySpan<byte> contentHash)
+    public static byte[] Link(ReadOnlySpan<byte> previous, ActivityRecord record, ReadOnlySpan<byte> contentHash) =>
+        Link(previous, record, contentHash, ActorJsonOf(record), record.Attributes?.ToJsonString());
+
+    /// <summary>
+    /// <see cref="Link(ReadOnlySpan{byte}, ActivityRecord, ReadOnlySpan{byte})"/> with the record's actor and attributes
+    /// already serialised (<see cref="ActorJsonOf"/>, <c>Attributes.ToJsonString()</c>): a writer that stores those
+    /// texts anyway serialises them once per record instead of twice.
+    /// </summary>
+    public static byte[] Link(ReadOnlySpan<byte> previous, ActivityRecord record, ReadOnlySpan<byte> contentHash, string actorJson, string? attributesJson)
     {
         if (previous.Length != HashSize || contentHash.Length != HashSize)
         {
             throw new ArgumentException("Chain and content hashes are 32 bytes.");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(512);
+        var buffer = new ArrayBufferWriter<byte>(1024 + (attributesJson?.Length ?? 0));
         buffer.Write(previous);
-        WriteMetadata(buffer, record);
+        WriteMetadata(buffer, record, actorJson, attributesJson);
         buffer.Write(contentHash);
         return SHA256.HashData(buffer.WrittenSpan);
     }
+
+    /// <summary>The actor as the metadata hash (and the stored row) hold it: web-cased JSON without nulls.</summary>
+    public static string ActorJsonOf(ActivityRecord record) => JsonSerializer.Serialize(record.Actor, ActorJson);
 
     /// <summary>Whether the record carries no content (nothing to hash beyond absence, or content purged).</summary>
     public static bool HasContent(ActivityRecord record) =>
@@ -72,7 +83,10 @@ public static class RecordChain
     /// The canonical metadata bytes: every stored field except the four content fields and the derived surface. Public
     /// for tests and for offline verifiers that want to reproduce the encoding.
     /// </summary>
-    public static void WriteMetadata(IBufferWriter<byte> buffer, ActivityRecord r)
+    public static void WriteMetadata(IBufferWriter<byte> buffer, ActivityRecord r) =>
+        WriteMetadata(buffer, r, ActorJsonOf(r), r.Attributes?.ToJsonString());
+
+    private static void WriteMetadata(IBufferWriter<byte> buffer, ActivityRecord r, string actorJson, string? attributesJson)
     {
         buffer.Write(MetadataTag);
         WriteString(buffer, r.WorkspaceId);
@@ -84,7 +98,7 @@ public static class RecordChain
         WriteString(buffer, WireNames.Of(r.Source));
         WriteString(buffer, WireNames.Of(r.Kind));
         WriteString(buffer, r.UserId);
-        WriteString(buffer, JsonSerializer.Serialize(r.Actor, ActorJson));
+        WriteString(buffer, actorJson);
         WriteString(buffer, r.Team);
         WriteString(buffer, r.ClientIp);
         WriteString(buffer, r.UserAgent);
@@ -110,7 +124,7 @@ public static class RecordChain
         WriteString(buffer, r.Review?.CommentId);
         WriteString(buffer, r.Review?.Priority is { } priority ? WireNames.Of(priority) : null);
         WriteString(buffer, r.Review?.Reaction is { } reaction ? WireNames.Of(reaction) : null);
-        WriteString(buffer, r.Attributes?.ToJsonString());
+        WriteString(buffer, attributesJson);
     }
 
     /// <summary>Unix microseconds, truncated: the precision both engines store.</summary>

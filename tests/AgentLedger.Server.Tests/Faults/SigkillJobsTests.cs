@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using AgentLedger.Bench;
 using AgentLedger.CrashTest;
 using AgentLedger.Server.Tests.Compliance;
 using AgentLedger.Server.Tests.Siem;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using AgentLedger.Bench;
 using AgentLedger.CrashTest;
 using AgentLedger.Server.Tests.Testing;
 

@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace AgentLedger.CrashTest;
+namespace AgentLedger.Bench;
 
 /// <summary>
-/// A built <c>agentledger.dll</c> running as a child process on a loopback port chosen by the kernel (port 0;
-/// the address is read from the "AgentLedger listening on" line). <see cref="Kill"/> sends SIGKILL.
-/// The child's output goes to a log file, never to the console.
+/// A built <c>agentledger.dll</c> running as a child process on a loopback port chosen by the kernel (port 0, and
+/// port 0 for OTLP/gRPC too, since 4317 may be taken on a shared machine; the address is read from the
+/// "AgentLedger listening on" line). The child's output goes to a log file, never to the console.
+/// <see cref="Kill"/> sends SIGKILL; <see cref="CpuSeconds"/> and <see cref="StatusKiB"/> read /proc.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -25,15 +27,22 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>
-    /// Starts <c>dotnet agentledger.dll serve</c> on the database and waits until it listens. <paramref name="extraArguments"/>
+    /// Starts <c>dotnet agentledger.dll serve</c> on a SQLite file and waits until it listens. <paramref name="extraArguments"/>
     /// are further configuration overrides (e.g. job intervals).
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(string serverDll, string databasePath, string logPath, TimeSpan startTimeout,
-        CancellationToken cancellationToken, IReadOnlyList<string>? extraArguments = null)
+    public static Task<ServerProcess> StartAsync(string serverDll, string databasePath, string logPath, TimeSpan startTimeout,
+        CancellationToken cancellationToken, IReadOnlyList<string>? extraArguments = null) =>
+        StartAsync(serverDll, logPath, ["--Storage:Sqlite:Path=" + databasePath, .. extraArguments ?? []], null, startTimeout, cancellationToken);
+
+    /// <summary>
+    /// Starts <c>dotnet agentledger.dll serve</c> with extra configuration arguments (and environment variables, for
+    /// secrets such as a connection string) and waits until it listens. The log file is appended to.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string serverDll, string logPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, TimeSpan startTimeout,
+        CancellationToken cancellationToken)
     {
-        // Port 0 for OTLP/gRPC too: the crash test sends native events only, and 4317 may be taken on a shared machine.
-        var info = DotnetStartInfo(serverDll,
-            ["serve", "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Sqlite:Path=" + databasePath, .. extraArguments ?? []]);
+        var info = DotnetStartInfo(serverDll, ["serve", "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", .. arguments], environment);
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var server = new ServerProcess(process, log);
@@ -57,11 +66,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Runs <c>agentledger keys create</c> and returns the key, which the CLI prints on its last line.</summary>
-    public static async Task<string> CreateKeyAsync(string serverDll, string databasePath, string workspaceId, string scopes, CancellationToken cancellationToken)
+    /// <summary>Runs <c>agentledger keys create</c> on a SQLite file and returns the key.</summary>
+    public static Task<string> CreateKeyAsync(string serverDll, string databasePath, string workspaceId, string scopes, CancellationToken cancellationToken) =>
+        CreateKeyAsync(serverDll, workspaceId, scopes, ["--Storage:Sqlite:Path=" + databasePath], null, cancellationToken);
+
+    /// <summary>
+    /// Runs <c>agentledger keys create</c> (which creates the workspace if new) with the storage arguments and returns
+    /// the key, which the CLI prints on its last line.
+    /// </summary>
+    public static async Task<string> CreateKeyAsync(
+        string serverDll, string workspaceId, string scopes, IEnumerable<string> storageArguments, IReadOnlyDictionary<string, string>? environment,
+        CancellationToken cancellationToken)
     {
-        // The storage path goes before --scope: --scope takes several values per token and would swallow it.
-        var info = DotnetStartInfo(serverDll, "keys", "create", "--workspace", workspaceId, "--Storage:Sqlite:Path=" + databasePath, "--scope", scopes);
+        // The storage arguments go before --scope: --scope takes several values per token and would swallow them.
+        var info = DotnetStartInfo(serverDll, ["keys", "create", "--workspace", workspaceId, .. storageArguments, "--scope", scopes], environment);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start dotnet.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -88,6 +106,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync().ConfigureAwait(false);
         return _process.ExitCode;
     }
+
+    /// <summary>A line of /proc/{pid}/status in KiB: VmRSS (resident now) or VmHWM (peak resident so far).</summary>
+    public long StatusKiB(string field) => ProcStat.StatusKiB(_process.Id, field);
+
+    /// <summary>CPU seconds the server has used (user + system); see <see cref="ProcStat.CpuSeconds"/>.</summary>
+    public double CpuSeconds() => ProcStat.CpuSeconds(_process.Id);
 
     public async ValueTask DisposeAsync()
     {
@@ -119,7 +143,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo DotnetStartInfo(string serverDll, params string[] arguments)
+    private static ProcessStartInfo DotnetStartInfo(string serverDll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -137,6 +161,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
         // Plain console logs: the listening line must arrive as one line.
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return info;
     }
 

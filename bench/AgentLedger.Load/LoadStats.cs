@@ -1,0 +1,71 @@
+namespace AgentLedger.Load;
+
+/// <summary>
+/// Counters of a run, updated by every sender: records sent and acknowledged (2xx, less what an OTLP
+/// <c>partial_success</c> says was rejected), rejections by HTTP status (0 for a transport error), and request
+/// latencies. Only requests that started inside the measured window count towards the figures.
+/// </summary>
+internal sealed class LoadStats
+{
+    private readonly Lock _gate = new();
+    private readonly List<double> _latenciesMs = new(1 << 16);
+    private readonly Dictionary<int, long> _rejectedByStatus = [];
+    private long _requests;
+    private long _sent;
+    private long _acknowledged;
+    private long _rejectedRecords;
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    public long RejectedRecords => Interlocked.Read(ref _rejectedRecords);
+
+    public void Record(int records, int status, int rejectedInside, double latencyMs)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Add(ref _sent, records);
+        var ok = status is >= 200 and < 300;
+        Interlocked.Add(ref _acknowledged, ok ? records - rejectedInside : 0);
+        Interlocked.Add(ref _rejectedRecords, ok ? rejectedInside : records);
+        lock (_gate)
+        {
+            _latenciesMs.Add(latencyMs);
+            if (!ok)
+            {
+                _rejectedByStatus[status] = _rejectedByStatus.GetValueOrDefault(status) + 1;
+            }
+            else if (rejectedInside > 0)
+            {
+                // 200 with partial_success: reported under its own pseudo-status
+                _rejectedByStatus[207] = _rejectedByStatus.GetValueOrDefault(207) + 1;
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<int, long> RejectedRequestsByStatus()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<int, long>(_rejectedByStatus);
+        }
+    }
+
+    /// <summary>The latency at quantile <paramref name="q"/> (nearest rank), in ms; NaN before any request.</summary>
+    public double Percentile(double q)
+    {
+        lock (_gate)
+        {
+            if (_latenciesMs.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = _latenciesMs.ToArray();
+            Array.Sort(sorted);
+            return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+        }
+    }
+}

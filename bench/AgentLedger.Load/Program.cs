@@ -1,0 +1,97 @@
+using System.Globalization;
+using AgentLedger.Load;
+
+// Program only composes: options, the target server, the traffic, the run, the baseline, the report.
+var repositoryRoot = FindRepositoryRoot();
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args, repositoryRoot);
+}
+catch (FormatException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message + Environment.NewLine + Environment.NewLine + LoadOptions.Usage);
+    return 2;
+}
+
+using var abort = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    abort.Cancel();
+};
+
+await using var target = options.StartServer is null ? LoadTarget.Running(options) : await LoadTarget.StartAsync(options, Console.Out, abort.Token);
+options = options with { Key = target.Key };
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+{
+    BaseAddress = target.BaseAddress,
+    Timeout = TimeSpan.FromSeconds(100),
+};
+
+var fleet = new VirtualFleet(options.Users, Guid.NewGuid().ToString("N")[..8]);
+GitHubTraffic? github = null;
+if (options.Mix.Any(m => m.Kind == TrafficKind.GitHubWebhooks))
+{
+    var secret = "load-" + Guid.NewGuid().ToString("N");
+    const string bot = "chatgpt-codex-connector[bot]";
+    await target.ConfigureGitHubAsync(http, options.Workspace, secret, bot, abort.Token);
+    github = new GitHubTraffic(GitHubTraffic.LoadExample(repositoryRoot), options.Workspace, secret, bot);
+}
+
+var factory = new RequestFactory(new OtlpTraffic(CaptureTemplates.Logs(), CaptureTemplates.Metrics(), fleet), fleet, github);
+var runner = new LoadRunner(http, factory, options, Console.Out, target.Postgres);
+await runner.RunAsync(target.ServerPid ?? options.ServerPid, abort.Token);
+
+BareInsertBaseline.Result? baseline = null;
+if (options.Baseline)
+{
+    await target.StopServerAsync();
+    Console.WriteLine("Baseline: bare INSERT of the stored rows ...");
+    // As many rows per commit as the group commit can gather when every sender has a request queued.
+    var commitSize = Math.Min(5000, options.Batch * options.Concurrency);
+    var rows = (int)Math.Min(200_000, runner.Measured.Acknowledged + runner.WarmUp.Acknowledged);
+    baseline = target.Postgres is { } pg
+        ? await BareInsertBaseline.PostgreSqlAsync(pg.ConnectionString, rows, commitSize, abort.Token)
+        : await BareInsertBaseline.SqliteAsync(target.SqlitePath!, target.Folder!, rows, commitSize, abort.Token);
+}
+
+var report = new LoadReport
+{
+    Options = options,
+    Engine = target.Engine,
+    Stats = runner.Measured,
+    Seconds = runner.MeasuredSeconds,
+    ServerCpuSeconds = runner.ServerAtEnd is { } end && runner.ServerAtStart is { } start ? end.CpuSeconds - start.CpuSeconds : null,
+    ServerRssMiB = runner.ServerAtEnd?.RssKiB / 1024.0,
+    ServerPeakRssMiB = runner.ServerPeakRssKiB / 1024.0,
+    DatabaseCpuSeconds = runner.DatabaseCpuSeconds,
+    DatabaseRssMiB = runner.DatabaseRssKiB / 1024.0,
+    ClientCpuSeconds = runner.ClientCpuSeconds,
+    Baseline = baseline,
+};
+Console.WriteLine();
+Console.WriteLine(report.Text());
+if (options.MarkdownOut is { } file)
+{
+    await File.WriteAllTextAsync(file, report.Markdown());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Markdown section written to {file}"));
+}
+
+return runner.Measured.Acknowledged > 0 ? 0 : 1;
+
+static string FindRepositoryRoot()
+{
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AgentLedger.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+    }
+
+    return Environment.CurrentDirectory;
+}
