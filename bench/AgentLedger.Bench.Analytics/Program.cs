@@ -14,7 +14,7 @@ var time = TimeProvider.System;
 await new SqliteMigrator(database, time, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 var store = new SqliteWorkspaceStore(database, time);
 await store.EnsureWorkspaceAsync(ActivityGenerator.WorkspaceId, "Benchmark", CancellationToken.None);
-var firstDay = new DateTimeOffset(2026, 8, 27, 0, 0, 0, TimeSpan.Zero);
+var firstDay = options.FirstDay;
 
 var fill = Stopwatch.StartNew();
 var (stored, _) = await new SqliteRecordReader(database).CountAsync(ActivityGenerator.WorkspaceId, CancellationToken.None);

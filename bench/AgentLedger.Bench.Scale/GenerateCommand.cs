@@ -22,7 +22,9 @@ public static class GenerateCommand
         var firstDay = FirstDay(options);
         var generator = new ActivityGenerator(options.Records, options.Users, options.Days, firstDay, options.Content);
         Console.WriteLine($"{options.Name}: generating about {options.Records:N0} records, {options.Users:N0} users, {options.Days} days from {firstDay:yyyy-MM-dd}");
+        var cpuStarted = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var (stored, elapsed) = await StoreFiller.FillAsync(target.Loader, generator, Console.Out);
+        figures.Set("gen.cpu_s", (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalSeconds);
         figures.Set("gen.records", stored);
         figures.Set("gen.s", elapsed.TotalSeconds);
         figures.SetLoad("gen");

@@ -37,8 +37,8 @@ public static partial class MeasureCommand
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         figures.Set("server.rss_start_mib", server.StatusKiB("VmRSS") / 1024.0);
 
-        await OverviewAsync(client, figures);
-        await CodexUsageAsync(client, figures, firstDay, options.Days);
+        await OverviewAsync(server, client, figures);
+        await CodexUsageAsync(server, client, figures, firstDay, options.Days);
         await FeedPagesAsync(client, figures);
         await FeedStreamAsync(server, client, figures, firstDay, options, stored);
         await ExportAsync(server, client, figures, firstDay, options, stored, exports);
@@ -63,7 +63,7 @@ public static partial class MeasureCommand
     /// them: active users today / 7 / 30 days (user rankings), daily users by surface, credits and tokens by surface
     /// (the same call, made by two charts), threads and turns by client. A round is the time until the last answers.
     /// </summary>
-    private static async Task OverviewAsync(HttpClient client, Figures figures)
+    private static async Task OverviewAsync(ServerProcess server, HttpClient client, Figures figures)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -80,9 +80,10 @@ public static partial class MeasureCommand
             $"{prefix}usage?{window}&group_by=client&limit=30000&format=json",
         ];
         var rounds = new Latencies();
-        var slowest = new Latencies();
+        var cpu = new Latencies();
         for (var round = -3; round < OverviewRounds; round++)
         {
+            var cpuStarted = server.CpuSeconds();
             var started = Stopwatch.GetTimestamp();
             var times = await Task.WhenAll(calls.Select(async url =>
             {
@@ -99,19 +100,21 @@ public static partial class MeasureCommand
             if (round >= 0)
             {
                 rounds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                slowest.Add(times.Max());
+                cpu.Add((server.CpuSeconds() - cpuStarted) * 1000);
             }
         }
 
         figures.Set("overview.p50_ms", rounds.Percentile(50));
         figures.Set("overview.p99_ms", rounds.Percentile(99));
         figures.Set("overview.rounds", rounds.Count);
+        figures.Set("overview.cpu_p50_ms", cpu.Percentile(50));
+        figures.Set("overview.cpu_p99_ms", cpu.Percentile(99));
         figures.SetLoad("overview");
-        Console.WriteLine($"{figures.Name}: overview p50 {rounds.Percentile(50):N1} ms, p99 {rounds.Percentile(99):N1} ms");
+        Console.WriteLine($"{figures.Name}: overview p50 {rounds.Percentile(50):N1} ms, p99 {rounds.Percentile(99):N1} ms, server CPU p50 {cpu.Percentile(50):N0} ms");
     }
 
     /// <summary>The Codex-compatible usage query over the whole generated window, per user and day, 1,000 rows a page; the second pass is reported.</summary>
-    private static async Task CodexUsageAsync(HttpClient client, Figures figures, DateTimeOffset firstDay, int days)
+    private static async Task CodexUsageAsync(ServerProcess server, HttpClient client, Figures figures, DateTimeOffset firstDay, int days)
     {
         var path = $"/v1/analytics/codex/workspaces/{StoreTarget.WorkspaceId}/usage?start_time={firstDay.ToUnixTimeSeconds()}" +
                    $"&end_time={firstDay.AddDays(days).ToUnixTimeSeconds()}&limit=1000";
@@ -120,6 +123,7 @@ public static partial class MeasureCommand
             var pages = new Latencies();
             long rows = 0, bytes = 0;
             var total = Stopwatch.StartNew();
+            var cpuStarted = server.CpuSeconds();
             string? cursor = null;
             do
             {
@@ -148,6 +152,7 @@ public static partial class MeasureCommand
                 figures.Set("usage.rows", rows);
                 figures.Set("usage.bytes", bytes);
                 figures.Set("usage.total_s", total.Elapsed.TotalSeconds);
+                figures.Set("usage.cpu_s", server.CpuSeconds() - cpuStarted);
                 figures.SetLoad("usage");
                 Console.WriteLine($"{figures.Name}: usage {pages.Count} pages, {rows:N0} rows, p50 {pages.Percentile(50):N1} ms, p99 {pages.Percentile(99):N1} ms, " +
                                   $"whole window {total.Elapsed.TotalSeconds:N1} s");

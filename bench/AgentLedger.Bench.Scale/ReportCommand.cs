@@ -24,6 +24,7 @@ public static class ReportCommand
         Analytics(text, all);
         Flatness(text, all);
         Compliance(text, all);
+        await IncludedAsync(text, options.Results);
         text.AppendLine("## Ingest over HTTP");
         text.AppendLine();
         text.AppendLine(ingest is not null && File.Exists(ingest) ? (await File.ReadAllTextAsync(ingest)).Trim() : "_Not measured in this run (the load tool's section is missing)._");
@@ -46,14 +47,14 @@ public static class ReportCommand
         text.AppendLine();
         text.AppendLine("The generator (`bench/AgentLedger.Bench.Data`) writes through the engine's bulk loader: the record writer's own commit (dedupe, users, sessions, hash chain, hourly and daily rollups, DLP findings) in transactions of 50,000 records, with the non-unique indexes of `records` and `dlp_findings` rebuilt at the end (SQLite: no journal and no fsync during the load only). Baseline: the bare engine insert of the same rows (`INSERT … SELECT` of up to 500,000 stored records into a table of the same columns without keys or indexes, in one transaction).");
         text.AppendLine();
-        text.AppendLine("| engine | store | records | generated in | records/s | bare insert rows/s | generator ÷ bare | on disk | per million records | load (generation) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| engine | store | records | generated in | records/s | records per CPU s of the generator process | bare insert rows/s | generator ÷ bare | on disk | per million records | load (generation) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var f in all)
         {
             var rate = f.Get("gen.records") / f.Get("gen.s");
             var bare = f.Get("gen.bare_rows") / f.Get("gen.bare_s");
             var size = f.Get("size.bytes");
-            text.AppendLine(Inv($"| {f.Engine} | {Store(f)} | {N(f.Get("gen.records"))} | {S(f.Get("gen.s"))} | {N(rate)} | {N(bare)} | {R(rate / bare)} | {Gib(size)} | {Mib(size / (f.Get("gen.records") / 1e6))} | {f.Notes.GetValueOrDefault("gen.load")} |"));
+            text.AppendLine(Inv($"| {f.Engine} | {Store(f)} | {N(f.Get("gen.records"))} | {S(f.Get("gen.s"))} | {N(rate)} | {N(f.Get("gen.records") / f.Get("gen.cpu_s"))} | {N(bare)} | {R(rate / bare)} | {Gib(size)} | {Mib(size / (f.Get("gen.records") / 1e6))} | {f.Notes.GetValueOrDefault("gen.load")} |"));
         }
 
         text.AppendLine();
@@ -67,14 +68,14 @@ public static class ReportCommand
         text.AppendLine();
         text.AppendLine("**Usage:** `GET /v1/analytics/codex/workspaces/bench/usage` over the whole generated window (90 days), per user and day, `limit=1000`, paged to the end with `next_page`; second pass reported. Baseline: per user and day, records, sessions, tokens and credits from the raw records, one SQL query.");
         text.AppendLine();
-        text.AppendLine("| engine | store | overview p50 | overview p99 | raw-record overview | raw ÷ overview p50 | usage page p50 | page p99 | page max | pages (rows) | whole window | raw-record usage | raw ÷ whole window | load (overview; usage) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| engine | store | overview p50 | overview p99 | server CPU per overview (p50) | raw-record overview | raw ÷ overview p50 | usage page p50 | page p99 | page max | server CPU per page (mean) | pages (rows) | whole window | raw-record usage | raw ÷ whole window | load (overview; usage) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var f in all.Where(f => f.Get("overview.p50_ms") is not null))
         {
             var rawOverview = f.Get("overview.raw_s");
             var rawUsage = f.Get("usage.raw_s");
-            text.AppendLine(Inv($"| {f.Engine} | {Store(f)} | {Ms(f.Get("overview.p50_ms"))} | {Ms(f.Get("overview.p99_ms"))} | {S(rawOverview)} | {R(rawOverview * 1000 / f.Get("overview.p50_ms"))} | " +
-                                $"{Ms(f.Get("usage.page_p50_ms"))} | {Ms(f.Get("usage.page_p99_ms"))} | {Ms(f.Get("usage.page_max_ms"))} | {N(f.Get("usage.pages"))} ({N(f.Get("usage.rows"))}) | " +
+            text.AppendLine(Inv($"| {f.Engine} | {Store(f)} | {Ms(f.Get("overview.p50_ms"))} | {Ms(f.Get("overview.p99_ms"))} | {Ms(f.Get("overview.cpu_p50_ms"))} | {S(rawOverview)} | {R(rawOverview * 1000 / f.Get("overview.p50_ms"))} | " +
+                                $"{Ms(f.Get("usage.page_p50_ms"))} | {Ms(f.Get("usage.page_p99_ms"))} | {Ms(f.Get("usage.page_max_ms"))} | {Ms(f.Get("usage.cpu_s") * 1000 / f.Get("usage.pages"))} | {N(f.Get("usage.pages"))} ({N(f.Get("usage.rows"))}) | " +
                                 $"{S(f.Get("usage.total_s"))} | {S(rawUsage)} | {R(rawUsage / f.Get("usage.total_s"))} | {f.Notes.GetValueOrDefault("overview.load")}; {f.Notes.GetValueOrDefault("usage.load")} |"));
         }
 
@@ -129,6 +130,33 @@ public static class ReportCommand
         }
 
         text.AppendLine();
+    }
+
+    /// <summary>What run.sh adds beside the tool's results: the chain verification of each store and issue 5's benchmark.</summary>
+    private static async Task IncludedAsync(StringBuilder text, string results)
+    {
+        var verify = Path.Combine(results, "verify.rows");
+        if (File.Exists(verify))
+        {
+            text.AppendLine("## Hash chain of the generated stores");
+            text.AppendLine();
+            text.AppendLine("`agentledger verify --workspace bench` on each store right after it was generated (recomputes every record's content and chain hash from the database):");
+            text.AppendLine();
+            text.AppendLine("| engine | store | result | time | load |");
+            text.AppendLine("|---|---|---|---:|---|");
+            text.AppendLine((await File.ReadAllTextAsync(verify)).Trim());
+            text.AppendLine();
+        }
+
+        foreach (var file in Directory.EnumerateFiles(results, "analytics-*.md").Order(StringComparer.Ordinal))
+        {
+            text.AppendLine("## Issue 5 benchmark: 90-day daily usage by user, storage pages (" + Path.GetFileNameWithoutExtension(file)["analytics-".Length..] + ")");
+            text.AppendLine();
+            text.AppendLine("`bench/AgentLedger.Bench.Analytics` on the same store (in-process page reader, no HTTP), every page compared with the raw-record answer:");
+            text.AppendLine();
+            text.AppendLine((await File.ReadAllTextAsync(file)).Trim().Replace("\n## ", "\n### ", StringComparison.Ordinal).TrimStart('#', ' '));
+            text.AppendLine();
+        }
     }
 
     private static string Machine()
