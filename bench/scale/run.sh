@@ -83,8 +83,8 @@ store() {
 
 engine_runs() {
   local engine=$1
-  for records in $SIZES; do store "$engine" "$records" ""; done
   for records in $CONTENT_SIZES; do store "$engine" "$records" 1; done
+  for records in $SIZES; do store "$engine" "$records" ""; done
 }
 
 rm -f "$RESULTS/verify.rows"
