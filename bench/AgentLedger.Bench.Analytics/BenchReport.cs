@@ -33,7 +33,7 @@ internal sealed class BenchReport(BenchOptions options, SqliteDatabase database,
 
             Machine: {Cpu()}, {Environment.ProcessorCount} cores, {Memory()} RAM; {RuntimeInformation.OSDescription}; .NET {Environment.Version};
             SQLite {_sqliteVersion}. Store: {records:N0} records, {_users:N0} users, {options.Days} days, {_rollupRows:N0} hourly rollup rows,
-            {size / 1024.0 / 1024 / 1024:N2} GiB on disk{(fill is null ? " (reused)" : $"; filled through SqliteRecordWriter in {fill.Value.TotalMinutes:N1} min ({records / fill.Value.TotalSeconds:N0} records/s)")}.
+            {size / 1024.0 / 1024 / 1024:N2} GiB on disk{(fill is null ? " (reused)" : $"; filled through SqliteBulkLoader (the writer's own commit, 50,000 records per transaction) in {fill.Value.TotalMinutes:N1} min ({records / fill.Value.TotalSeconds:N0} records/s)")}.
 
             Query: {options.Days}-day daily usage grouped by user (the Codex `/usage` default), limit {options.Limit}, every page
             (page reader over the rollups + the page's e-mail lookup), {warm.Rows.Count:N0} rows in {warm.PageMilliseconds.Count} pages.

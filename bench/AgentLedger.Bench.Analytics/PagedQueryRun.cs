@@ -2,6 +2,8 @@ using System.Diagnostics;
 using AgentLedger.Core.Analytics;
 using AgentLedger.Storage.Sqlite;
 
+using AgentLedger.Bench.Data;
+
 namespace AgentLedger.Bench.Analytics;
 
 /// <summary>

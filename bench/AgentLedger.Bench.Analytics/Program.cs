@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using AgentLedger.Bench.Analytics;
-using AgentLedger.Core.Metrics;
+using AgentLedger.Bench.Data;
 using AgentLedger.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// Analytics benchmark: fills a SQLite store through the real writer (records, sessions and rollups in one
-// transaction per batch), then pages the 90-day daily usage grouped by user and compares it, figure by figure and in
+// Analytics benchmark: fills a SQLite store through the bulk loader (the real writer's commit: records, sessions,
+// chain and rollups, in large transactions), then pages the 90-day daily usage grouped by user and compares it, figure by figure and in
 // time, with the same answer computed from the raw records. Usage: see BenchOptions. Results: docs/perf/analytics-sqlite.md.
 var options = BenchOptions.Parse(args);
 var database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = options.Database, Synchronous = SqliteSynchronous.Normal }));
@@ -14,13 +14,14 @@ var time = TimeProvider.System;
 await new SqliteMigrator(database, time, NullLogger<SqliteMigrator>.Instance).MigrateAsync(CancellationToken.None);
 var store = new SqliteWorkspaceStore(database, time);
 await store.EnsureWorkspaceAsync(ActivityGenerator.WorkspaceId, "Benchmark", CancellationToken.None);
-var firstDay = new DateTimeOffset(2026, 8, 27, 0, 0, 0, TimeSpan.Zero);
+var firstDay = options.FirstDay;
 
 var fill = Stopwatch.StartNew();
 var (stored, _) = await new SqliteRecordReader(database).CountAsync(ActivityGenerator.WorkspaceId, CancellationToken.None);
 if (stored == 0 || !options.Reuse)
 {
-    stored = await StoreFiller.FillAsync(database, options, firstDay, time);
+    var generator = new ActivityGenerator(options.Records, options.Users, options.Days, firstDay, content: false);
+    (stored, _) = await StoreFiller.FillAsync(new SqliteBulkLoader(database, time), generator, Console.Error);
 }
 
 fill.Stop();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using AgentLedger.Storage.Sqlite;
 
+using AgentLedger.Bench.Data;
+
 namespace AgentLedger.Bench.Analytics;
 
 /// <summary>

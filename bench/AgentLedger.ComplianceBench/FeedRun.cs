@@ -10,7 +10,9 @@ namespace AgentLedger.ComplianceBench;
 /// </summary>
 public sealed record FeedRun(string Format, long Records, long Bytes, double Seconds, double CpuSeconds, long BaselineRssKiB, long PeakRssKiB)
 {
-    public static async Task<FeedRun> RunAsync(string format, ServerProcess server, HttpClient client)
+    /// <param name="query">More of the query string (<c>&amp;start_time=…</c>), to stream a part of the workspace.</param>
+    /// <param name="copyTo">A file that receives the bytes as they arrive (for a <c>cat</c> baseline of the same bytes).</param>
+    public static async Task<FeedRun> RunAsync(string format, ServerProcess server, HttpClient client, string query = "", string? copyTo = null)
     {
         var baseline = server.StatusKiB("VmRSS");
         var cpuBefore = server.CpuSeconds();
@@ -27,14 +29,20 @@ public sealed record FeedRun(string Format, long Records, long Bytes, double Sec
 
         var watch = Stopwatch.StartNew();
         long records = 0, bytes = 0;
-        using (var response = await client.GetAsync($"/api/v1/compliance/records?format={format}", HttpCompletionOption.ResponseHeadersRead))
+        using (var response = await client.GetAsync($"/api/v1/compliance/records?format={format}{query}", HttpCompletionOption.ResponseHeadersRead))
         {
             await using var body = await response.EnsureSuccessStatusCode().Content.ReadAsStreamAsync();
+            await using var copy = copyTo is null ? null : File.Create(copyTo);
             var buffer = new byte[256 * 1024];
             int read;
             while ((read = await body.ReadAsync(buffer)) > 0)
             {
                 bytes += read;
+                if (copy is not null)
+                {
+                    await copy.WriteAsync(buffer.AsMemory(0, read));
+                }
+
                 records += buffer.AsSpan(0, read).Count((byte)'\n');
             }
         }

@@ -49,7 +49,8 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         _gate.Dispose();
     }
 
-    private async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(SqliteConnection connection, IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
+    /// <summary>One group commit on <paramref name="connection"/>; <see cref="SqliteBulkLoader"/> runs it on a connection of its own.</summary>
+    internal async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(SqliteConnection connection, IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
     {
         var outcomes = new AppendOutcome[records.Count];
         // BEGIN IMMEDIATE takes the write lock up front, so the transaction cannot fail half-way on a busy upgrade.

@@ -18,6 +18,9 @@ public interface ITestStorage : IAsyncDisposable
 {
     IRecordWriter Writer { get; }
 
+    /// <summary>The engine's bulk loader over the same database (what data generators fill stores with).</summary>
+    IBulkRecordLoader BulkLoader { get; }
+
     IRecordReader Reader { get; }
 
     IUsageRollupReader Rollups { get; }

@@ -31,7 +31,9 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Time = time;
         Database = new PostgreSqlDatabase(options);
         Partitions = new PostgreSqlRecordPartitions(Database, options, time, NullLogger<PostgreSqlRecordPartitions>.Instance);
-        Writer = new PostgreSqlRecordWriter(Database, Partitions, time);
+        var writer = new PostgreSqlRecordWriter(Database, Partitions, time);
+        Writer = writer;
+        BulkLoader = new PostgreSqlBulkLoader(Database, writer);
         Reader = new PostgreSqlRecordReader(Database);
         Rollups = new PostgreSqlUsageRollupReader(Database);
         _store = new PostgreSqlWorkspaceStore(Database, time);
@@ -60,6 +62,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public PostgreSqlRecordPartitions Partitions { get; }
 
     public IRecordWriter Writer { get; }
+
+    public IBulkRecordLoader BulkLoader { get; }
 
     public IRecordReader Reader { get; }
 

@@ -28,6 +28,7 @@ public sealed class SqliteTestStorage : ITestStorage
         _ownedFolder = ownedFolder;
         _database = new SqliteDatabase(Options.Create(new SqliteStorageOptions { Path = path, Synchronous = SqliteSynchronous.Normal }));
         _writer = new SqliteRecordWriter(_database, time);
+        BulkLoader = new SqliteBulkLoader(_database, time);
         _store = new SqliteWorkspaceStore(_database, time);
         Accounts = new SqliteDashboardAccountStore(_database);
         _migrator = new SqliteMigrator(_database, time, NullLogger<SqliteMigrator>.Instance);
@@ -53,6 +54,8 @@ public sealed class SqliteTestStorage : ITestStorage
     public TimeProvider Time { get; }
 
     public IRecordWriter Writer => _writer;
+
+    public IBulkRecordLoader BulkLoader { get; }
 
     public IRecordReader Reader { get; }
 
