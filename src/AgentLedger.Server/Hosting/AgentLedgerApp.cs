@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Analytics;
@@ -12,6 +11,7 @@ using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.Limits;
 using AgentLedger.Server.Features.OpenApi;
+using AgentLedger.Server.Features.Pricing;
 using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
@@ -67,7 +67,7 @@ public static class AgentLedgerApp
         services.AddAgentLedgerAuth();
         services.AddAgentLedgerHealth();
 
-        services.AddSingleton(new CreditCalculator(PriceBook.Default));
+        services.AddAgentLedgerPricing(builder.Configuration);
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IngestBodyReader>();
@@ -97,6 +97,7 @@ public static class AgentLedgerApp
         app.MapNativeEvents();
         app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
+        app.MapAgentLedgerPricing();
         app.MapAgentLedgerAnalytics();
         app.MapAgentLedgerGitHub();
         app.MapAgentLedgerOpenApi();
