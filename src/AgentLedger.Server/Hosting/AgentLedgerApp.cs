@@ -12,6 +12,7 @@ using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.Limits;
 using AgentLedger.Server.Features.OpenApi;
 using AgentLedger.Server.Features.Pricing;
+using AgentLedger.Server.Features.Secrets;
 using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
@@ -64,6 +65,7 @@ public static class AgentLedgerApp
         });
 
         services.AddAgentLedgerStorage(builder.Configuration);
+        services.AddAgentLedgerSecretsAtRest(builder.Configuration);
         services.AddAgentLedgerAuth();
         services.AddAgentLedgerHealth();
 
