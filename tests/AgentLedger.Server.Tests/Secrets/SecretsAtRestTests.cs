@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using AgentLedger.Core.Integrations;
+using AgentLedger.Core.Keys;
+using AgentLedger.Core.Records;
+using AgentLedger.Server.Features.Admin;
+using AgentLedger.Server.Features.Integrations.GitHub;
+using AgentLedger.Server.Features.Secrets;
+using AgentLedger.Server.Hosting;
+using AgentLedger.Server.Tests.Testing;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentLedger.Server.Tests.Secrets;
+
+/// <summary>
+/// GitHub webhook secrets are stored encrypted with the database-held Data Protection key ring: several servers on one
+/// database all verify deliveries, and a plaintext row from before encryption is encrypted at start and still verifies.
+/// </summary>
+public sealed class SecretsAtRestTests : IAsyncLifetime
+{
+    private const string Secret = "whsec-at-rest-0123456789abcdef";
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("agentledger-secrets-");
+    private readonly List<WebApplication> _apps = [];
+
+    private string DatabasePath => Path.Combine(_folder.FullName, "agentledger.db");
+
+    [Fact]
+    public async Task WebhookSecret_IsStoredEncryptedAndAnotherInstanceOnTheDatabaseVerifiesDeliveries()
+    {
+        var first = await StartAsync();
+        var second = await StartAsync();
+        var (workspace, key) = await WorkspaceAsync(first, ApiKeyScope.Admin);
+        var settings = new JsonObject { ["webhook_secret"] = Secret, ["reviewer_logins"] = new JsonArray("Codertocat") };
+        (await Client(first, key).PutAsJsonAsync($"/api/v1/workspaces/{workspace}/integrations/github", settings, TestContext.Current.CancellationToken))
+            .EnsureSuccessStatusCode();
+
+        var stored = await StoredSecretAsync(workspace);
+        Assert.StartsWith(SecretProtector.Prefix, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, stored, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(second, workspace, Secret)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await DeliverAsync(second, workspace, "whsec-some-other-secret-000")).StatusCode);
+        Assert.NotEmpty(await KeyRingAsync());
+    }
+
+    [Fact]
+    public async Task PlaintextSecretFromBeforeUpgrade_IsEncryptedAtStartAndStillVerifies()
+    {
+        var before = await StartAsync();
+        var (workspace, _) = await WorkspaceAsync(before, ApiKeyScope.Admin);
+        // The engine's own store writes the row as versions before encryption did: the secret in plaintext.
+        await before.Services.GetRequiredKeyedService<IGitHubIntegrationStore>(SecretsAtRestExtensions.UnprotectedStore).SaveAsync(
+            new GitHubIntegration(workspace, Secret, ["Codertocat"], ClientId.CodexGitHub), DateTimeOffset.UtcNow, CancellationToken.None);
+        await StopAsync(before);
+        Assert.Equal(Secret, await StoredSecretAsync(workspace));
+
+        var after = await StartAsync();
+
+        var stored = await StoredSecretAsync(workspace);
+        Assert.StartsWith(SecretProtector.Prefix, stored, StringComparison.Ordinal);
+        var delivery = await DeliverAsync(after, workspace, Secret);
+        Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
+        Assert.Equal(1, (int)(await delivery.ReadJsonAsync())["records"]!);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps.ToList())
+        {
+            await StopAsync(app);
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open by the OS is left in the temp folder; it holds only test data
+        }
+    }
+
+    private async Task<WebApplication> StartAsync()
+    {
+        var app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", "--Otlp:Grpc:Port=0",
+            $"--Compliance:Exports:Path={Path.Combine(_folder.FullName, "exports")}"]);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        _apps.Add(app);
+        return app;
+    }
+
+    private async Task StopAsync(WebApplication app)
+    {
+        _apps.Remove(app);
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+    }
+
+    private static async Task<(string Workspace, string Key)> WorkspaceAsync(WebApplication app, ApiKeyScope scopes)
+    {
+        var id = "ws-" + Guid.NewGuid().ToString("N")[..12];
+        var issued = await app.Services.GetRequiredService<ApiKeyIssuer>().IssueAsync(id, "test key", scopes, CancellationToken.None);
+        return (id, issued.Token);
+    }
+
+    private static HttpClient Client(WebApplication app, string? key)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        }
+
+        return client;
+    }
+
+    private static async Task<HttpResponseMessage> DeliverAsync(WebApplication app, string workspace, string signWith)
+    {
+        var payload = await GitHubWebhookExamples.GetAsync("pull_request_review_comment", "created");
+        payload["comment"]!["body"] = "**<sub><sub>![P1 Badge](https://img.shields.io/badge/P1-orange?style=flat)</sub></sub>  Fix it**";
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{GitHubWebhookEndpoints.WebhookPath}?workspace_id={workspace}")
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Headers.Add("X-GitHub-Event", "pull_request_review_comment");
+        request.Headers.Add("X-GitHub-Delivery", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Hub-Signature-256", GitHubWebhookSignature.Sign(signWith, body));
+        request.Content.Headers.ContentType = new("application/json");
+        return await Client(app, null).SendAsync(request);
+    }
+
+    private async Task<string> StoredSecretAsync(string workspace)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        return await connection.ExecuteScalarAsync<string>("SELECT webhook_secret FROM github_integrations WHERE workspace_id = @workspace", new { workspace })
+               ?? throw new InvalidOperationException("no row");
+    }
+
+    private async Task<List<string>> KeyRingAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        return (await connection.QueryAsync<string>("SELECT xml FROM data_protection_keys")).ToList();
+    }
+}
