@@ -53,7 +53,10 @@ public static class DashboardServiceCollectionExtensions
                 .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser())
             .AddPolicy(DashboardAuthentication.CompliancePolicy, policy => policy
                 .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser()
-                .AddRequirements(new ScopeRequirement(ApiKeyScope.ComplianceRead)));
+                .AddRequirements(new ScopeRequirement(ApiKeyScope.ComplianceRead)))
+            .AddPolicy(DashboardAuthentication.AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(DashboardAuthentication.Scheme).RequireAuthenticatedUser()
+                .AddRequirements(new ScopeRequirement(ApiKeyScope.Admin)));
         return services;
     }
 

@@ -15,5 +15,8 @@ public static class DashboardAuthentication
     /// <summary>A dashboard account whose role grants <c>compliance.read</c> (transcripts).</summary>
     public const string CompliancePolicy = "dashboard:compliance";
 
+    /// <summary>A dashboard account whose role grants <c>admin</c> (settings pages such as the price book).</summary>
+    public const string AdminPolicy = "dashboard:admin";
+
     public const string RoleClaim = "agentledger:dashboard_role";
 }

@@ -17,6 +17,7 @@ public static class DashboardNav
         new("/users", "Users"),
         new("/budgets", "Budgets"),
         new("/siem", "SIEM", Policy: DashboardAuthentication.CompliancePolicy),
+        new("/price-book", "Price book", Policy: DashboardAuthentication.AdminPolicy),
     ];
 }
 
