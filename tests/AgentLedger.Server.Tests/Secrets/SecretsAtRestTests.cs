@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentLedger.Core.Governance;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Keys;
 using AgentLedger.Core.Records;
+using AgentLedger.Core.Siem;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.Secrets;
@@ -67,6 +69,44 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         var delivery = await DeliverAsync(after, workspace, Secret);
         Assert.Equal(HttpStatusCode.OK, delivery.StatusCode);
         Assert.Equal(1, (int)(await delivery.ReadJsonAsync())["records"]!);
+    }
+
+    [Fact]
+    public async Task SiemAndAlertChannelSecretsFromBeforeUpgrade_AreEncryptedAtStartAndReadBackAsSent()
+    {
+        const string SiemSecret = "siem-hmac-0123456789abcdef", ChannelSecret = "alert-hmac-0123456789abcdef";
+        var before = await StartAsync();
+        var (workspace, key) = await WorkspaceAsync(before, ApiKeyScope.Admin);
+        var client = Client(before, key);
+        var ct = TestContext.Current.CancellationToken;
+        (await client.PostAsJsonAsync($"/api/v1/workspaces/{workspace}/siem/destinations", new JsonObject
+        {
+            ["name"] = "SOC", ["kind"] = "webhook", ["enabled"] = false, ["endpoint"] = new JsonObject { ["url"] = "https://siem.example/hook" },
+            ["secrets"] = new JsonObject { ["webhook_secret"] = SiemSecret },
+        }, ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/workspaces/{workspace}/alert_channels", new JsonObject
+        {
+            ["name"] = "SOC", ["kind"] = "webhook", ["url"] = "https://alerts.example/hook", ["secret"] = ChannelSecret,
+        }, ct)).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(SiemSecret, await ScalarAsync("SELECT secrets FROM siem_destinations"), StringComparison.Ordinal);
+        Assert.StartsWith(SecretProtector.Prefix, await ScalarAsync("SELECT secret FROM alert_channels"), StringComparison.Ordinal);
+        // Put the rows back as versions before encryption stored them: the secrets in plaintext, through the engine's own stores.
+        var destination = Assert.Single(await before.Services.GetRequiredService<ISiemStore>().ListAsync(workspace, ct));
+        var channel = Assert.Single(await before.Services.GetRequiredService<IGovernanceStore>().ListChannelsAsync(workspace, ct));
+        await before.Services.GetRequiredKeyedService<ISiemStore>(SecretsAtRestExtensions.UnprotectedStore).UpdateAsync(destination, ct);
+        await before.Services.GetRequiredKeyedService<IGovernanceStore>(SecretsAtRestExtensions.UnprotectedStore).SaveChannelAsync(channel, ct);
+        await StopAsync(before);
+        Assert.Contains(SiemSecret, await ScalarAsync("SELECT secrets FROM siem_destinations"), StringComparison.Ordinal);
+        Assert.Equal(ChannelSecret, await ScalarAsync("SELECT secret FROM alert_channels"));
+
+        var after = await StartAsync();
+
+        var storedSiem = await ScalarAsync("SELECT secrets FROM siem_destinations");
+        Assert.DoesNotContain(SiemSecret, storedSiem, StringComparison.Ordinal);
+        Assert.Contains(SecretProtector.Prefix, storedSiem, StringComparison.Ordinal);
+        Assert.StartsWith(SecretProtector.Prefix, await ScalarAsync("SELECT secret FROM alert_channels"), StringComparison.Ordinal);
+        Assert.Equal(SiemSecret, Assert.Single(await after.Services.GetRequiredService<ISiemStore>().ListAsync(workspace, ct)).Secrets.WebhookSecret);
+        Assert.Equal(ChannelSecret, Assert.Single(await after.Services.GetRequiredService<IGovernanceStore>().ListChannelsAsync(workspace, ct)).Secret);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -145,6 +185,12 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         return await connection.ExecuteScalarAsync<string>("SELECT webhook_secret FROM github_integrations WHERE workspace_id = @workspace", new { workspace })
                ?? throw new InvalidOperationException("no row");
+    }
+
+    private async Task<string> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        return await connection.ExecuteScalarAsync<string>(sql) ?? throw new InvalidOperationException("no row");
     }
 
     private async Task<List<string>> KeyRingAsync()

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using AgentLedger.Core.Governance;
 using AgentLedger.Core.Integrations;
 using AgentLedger.Core.Secrets;
+using AgentLedger.Core.Siem;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -34,6 +36,8 @@ public static class SecretsAtRestExtensions
 
         services.AddSingleton<SecretProtector>();
         services.Decorate<IGitHubIntegrationStore>((sp, inner) => new ProtectedGitHubIntegrationStore(inner, sp.GetRequiredService<SecretProtector>()));
+        services.Decorate<ISiemStore>((sp, inner) => new ProtectedSiemStore(inner, sp.GetRequiredService<SecretProtector>()));
+        services.Decorate<IGovernanceStore>((sp, inner) => new ProtectedGovernanceStore(inner, sp.GetRequiredService<SecretProtector>()));
         services.AddHostedService<SecretsAtRestMigration>();
         return services;
     }
