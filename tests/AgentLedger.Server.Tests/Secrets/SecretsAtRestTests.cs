@@ -109,6 +109,40 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         Assert.Equal(ChannelSecret, Assert.Single(await after.Services.GetRequiredService<IGovernanceStore>().ListChannelsAsync(workspace, ct)).Secret);
     }
 
+    [Fact]
+    public async Task CertificateConfigured_KeysAreStoredEncryptedAndSecretsStillVerify()
+    {
+        var pfx = Path.Combine(_folder.FullName, "keyring.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=AgentLedger key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "pfx-password"),
+                TestContext.Current.CancellationToken);
+        }
+
+        var app = await StartAsync($"--DataProtection:CertificatePath={pfx}", "--DataProtection:CertificatePassword=pfx-password");
+        var (workspace, key) = await WorkspaceAsync(app, ApiKeyScope.Admin);
+        var settings = new JsonObject { ["webhook_secret"] = Secret, ["reviewer_logins"] = new JsonArray("Codertocat") };
+        (await Client(app, key).PutAsJsonAsync($"/api/v1/workspaces/{workspace}/integrations/github", settings, TestContext.Current.CancellationToken))
+            .EnsureSuccessStatusCode();
+
+        var keyXml = Assert.Single(await KeyRingAsync());
+        Assert.Contains("EncryptedData", keyXml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", keyXml, StringComparison.Ordinal); // the unencrypted form's element
+        Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(app, workspace, Secret)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CertificatePath_Missing_FailsStartNamingTheKey()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            StartAsync($"--DataProtection:CertificatePath={Path.Combine(_folder.FullName, "missing.pfx")}"));
+
+        Assert.Contains("DataProtection:CertificatePath", error.Message, StringComparison.Ordinal);
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -129,10 +163,10 @@ public sealed class SecretsAtRestTests : IAsyncLifetime
         }
     }
 
-    private async Task<WebApplication> StartAsync()
+    private async Task<WebApplication> StartAsync(params string[] extra)
     {
         var app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", $"--Storage:Sqlite:Path={DatabasePath}", "--Otlp:Grpc:Port=0",
-            $"--Compliance:Exports:Path={Path.Combine(_folder.FullName, "exports")}"]);
+            $"--Compliance:Exports:Path={Path.Combine(_folder.FullName, "exports")}", .. extra]);
         await app.StartAsync(TestContext.Current.CancellationToken);
         _apps.Add(app);
         return app;
