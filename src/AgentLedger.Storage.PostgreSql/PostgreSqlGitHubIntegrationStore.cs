@@ -18,6 +18,22 @@ public sealed class PostgreSqlGitHubIntegrationStore(PostgreSqlDatabase database
             : null;
     }
 
+    public async Task<IReadOnlyList<GitHubIntegration>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "SELECT workspace_id, webhook_secret, reviewer_logins, client_id FROM github_integrations ORDER BY workspace_id", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var all = new List<GitHubIntegration>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            all.Add(new GitHubIntegration(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<string[]>(2),
+                WireNames.ParseClientId(reader.GetString(3))));
+        }
+
+        return all;
+    }
+
     public async Task SaveAsync(GitHubIntegration integration, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

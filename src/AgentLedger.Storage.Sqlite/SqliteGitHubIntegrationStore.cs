@@ -19,6 +19,16 @@ public sealed class SqliteGitHubIntegrationStore(SqliteDatabase database) : IGit
             : new GitHubIntegration(workspaceId, row.Secret, JsonSerializer.Deserialize<string[]>(row.Logins) ?? [], WireNames.ParseClientId(row.Client));
     }
 
+    public async Task<IReadOnlyList<GitHubIntegration>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(string Workspace, string Secret, string Logins, string Client)>(new CommandDefinition(
+            "SELECT workspace_id, webhook_secret, reviewer_logins, client_id FROM github_integrations ORDER BY workspace_id",
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new GitHubIntegration(
+            r.Workspace, r.Secret, JsonSerializer.Deserialize<string[]>(r.Logins) ?? [], WireNames.ParseClientId(r.Client))).ToList();
+    }
+
     public async Task SaveAsync(GitHubIntegration integration, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -50,6 +50,8 @@ public interface ITestStorage : IAsyncDisposable
     Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken);
     AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
     AgentLedger.Core.Siem.ISiemStore Siem { get; }
+    IPriceBookStore PriceBooks { get; }
+    AgentLedger.Core.Secrets.IKeyRingStore KeyRing { get; }
 
     /// <summary>Runs the engine's migrator; returns how many migrations it applied.</summary>
     Task<int> MigrateAsync(CancellationToken cancellationToken);

@@ -52,6 +52,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
         Retention = new PostgreSqlRetentionStore(Database, Partitions);
         Governance = new PostgreSqlGovernanceStore(Database);
         Siem = new PostgreSqlSiemStore(Database);
+        PriceBooks = new PostgreSqlPriceBookStore(Database);
+        KeyRing = new PostgreSqlKeyRingStore(Database);
         _migrator = new PostgreSqlMigrator(Database, time, NullLogger<PostgreSqlMigrator>.Instance);
     }
 
@@ -91,6 +93,8 @@ public sealed class PostgreSqlTestStorage : ITestStorage
     public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
     public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
     public AgentLedger.Core.Siem.ISiemStore Siem { get; }
+    public IPriceBookStore PriceBooks { get; }
+    public AgentLedger.Core.Secrets.IKeyRingStore KeyRing { get; }
 
     public static async Task<PostgreSqlTestStorage> CreateAsync(PostgreSqlServer server, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -49,6 +49,8 @@ public sealed class SqliteTestStorage : ITestStorage
         Retention = new SqliteRetentionStore(_database);
         Governance = new SqliteGovernanceStore(_database);
         Siem = new SqliteSiemStore(_database);
+        PriceBooks = new SqlitePriceBookStore(_database);
+        KeyRing = new SqliteKeyRingStore(_database);
     }
 
     public TimeProvider Time { get; }
@@ -83,6 +85,8 @@ public sealed class SqliteTestStorage : ITestStorage
     public AgentLedger.Core.Retention.IRetentionStore Retention { get; }
     public AgentLedger.Core.Governance.IGovernanceStore Governance { get; }
     public AgentLedger.Core.Siem.ISiemStore Siem { get; }
+    public IPriceBookStore PriceBooks { get; }
+    public AgentLedger.Core.Secrets.IKeyRingStore KeyRing { get; }
 
     public static async Task<SqliteTestStorage> CreateAsync(TimeProvider time, CancellationToken cancellationToken)
     {

@@ -2,20 +2,34 @@ using AgentLedger.Core.Records;
 
 namespace AgentLedger.Core.Metrics;
 
-/// <summary>Applies <see cref="MetricDefinitions.Credits"/>: fills cost and credits of a record from the price book.</summary>
-public sealed class CreditCalculator(PriceBook priceBook)
+/// <summary>
+/// Applies <see cref="MetricDefinitions.Credits"/>: fills cost and credits of a record from the price book in effect for
+/// its workspace at the time it occurred. A cost or credits figure the agent reported is kept.
+/// </summary>
+public sealed class CreditCalculator(IPriceBookResolver books)
 {
     /// <summary>Money is kept to micro-units everywhere, so that sums of any window are exact.</summary>
     public const int MoneyDecimals = 6;
 
     private const decimal Million = 1_000_000m;
 
-    public PriceBook PriceBook { get; } = priceBook;
+    /// <summary>One book for every workspace and time.</summary>
+    public CreditCalculator(PriceBook priceBook)
+        : this(new FixedPriceBook(priceBook))
+    {
+    }
 
     /// <summary>Returns the record with <see cref="ActivityRecord.CostUsd"/> and <see cref="ActivityRecord.Credits"/> filled where derivable.</summary>
     public ActivityRecord Apply(ActivityRecord record)
     {
-        var cost = record.CostUsd ?? PriceTokens(record.Model, record.Usage);
+        if (record.CostUsd is null && record.Credits is null && record.Usage.IsEmpty)
+        {
+            // Nothing to price (most records: prompts, tool calls, sessions); skip the book lookup.
+            return record;
+        }
+
+        var book = books.Resolve(record.WorkspaceId, record.OccurredAt);
+        var cost = record.CostUsd ?? PriceTokens(book, record.Model, record.Usage);
         if (cost is null)
         {
             return record.Credits is null
@@ -23,7 +37,7 @@ public sealed class CreditCalculator(PriceBook priceBook)
                 : record with
                 {
                     Credits = decimal.Round(record.Credits.Value, MoneyDecimals),
-                    CostUsd = decimal.Round(record.Credits.Value / PriceBook.CreditsPerUsd, MoneyDecimals),
+                    CostUsd = decimal.Round(record.Credits.Value / book.CreditsPerUsd, MoneyDecimals),
                 };
         }
 
@@ -32,26 +46,30 @@ public sealed class CreditCalculator(PriceBook priceBook)
         return record with
         {
             CostUsd = roundedCost,
-            Credits = decimal.Round(record.Credits ?? roundedCost * PriceBook.CreditsPerUsd, MoneyDecimals),
+            Credits = decimal.Round(record.Credits ?? roundedCost * book.CreditsPerUsd, MoneyDecimals),
         };
     }
 
-    private decimal? PriceTokens(string? model, TokenUsage usage)
+    /// <summary>The USD cost of <paramref name="usage"/> under <paramref name="book"/>; null when the model is not priced.</summary>
+    public static decimal? PriceTokens(PriceBook book, string? model, TokenUsage usage)
     {
         if (usage.IsEmpty)
         {
             return null;
         }
 
-        var price = PriceBook.Find(model);
+        var price = book.Find(model);
         if (price is null)
         {
             return null;
         }
 
+        // Output includes reasoning (TokenUsage); the reasoning part is charged at its own rate when the book has one.
+        var reasoning = Math.Min(usage.ReasoningTokens, usage.OutputTokens);
         var cost = (usage.UncachedInputTokens * price.InputPerMillion
                     + usage.CachedInputTokens * price.CachedInputPerMillion
-                    + usage.OutputTokens * price.OutputPerMillion) / Million;
+                    + (usage.OutputTokens - reasoning) * price.OutputPerMillion
+                    + reasoning * price.EffectiveReasoningPerMillion) / Million;
         return decimal.Round(cost, MoneyDecimals);
     }
 }

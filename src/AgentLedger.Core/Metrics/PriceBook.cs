@@ -1,14 +1,15 @@
 namespace AgentLedger.Core.Metrics;
 
-/// <summary>USD rates per million tokens for models whose name starts with <see cref="ModelPrefix"/>.</summary>
-public sealed record ModelPrice(string ModelPrefix, decimal InputPerMillion, decimal CachedInputPerMillion, decimal OutputPerMillion);
-
 /// <summary>
-/// How cost becomes credits. Configurable per deployment (Pricing section); the defaults follow the list prices
-/// the vendors publish and ChatGPT's 25 credits per USD. The longest matching model prefix wins.
+/// How cost becomes credits: per-model token rates and the credit unit (<see cref="CreditsPerUsd"/>). The server-wide
+/// book comes from the <c>PriceBook</c> configuration section (these defaults when it names no models); a workspace can
+/// have its own versions (<see cref="PriceBookVersion"/>). Model matching (docs/pricing.md): an exact match of an
+/// entry's id or alias wins, whatever the entry's match mode; otherwise the longest matching prefix of a
+/// <see cref="ModelMatch.Prefix"/> entry; otherwise the model is not priced.
 /// </summary>
 public sealed class PriceBook
 {
+    /// <summary>The shipped defaults: vendors' published list prices and ChatGPT's 25 credits per USD.</summary>
     public static readonly PriceBook Default = new(
         creditsPerUsd: 25m,
         [
@@ -25,18 +26,55 @@ public sealed class PriceBook
         ]);
 
     private readonly ModelPrice[] _prices;
+    private readonly Dictionary<string, ModelPrice> _exact = new(StringComparer.OrdinalIgnoreCase);
+    private readonly (string Prefix, ModelPrice Price)[] _prefixes;
 
     public PriceBook(decimal creditsPerUsd, IEnumerable<ModelPrice> prices)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(creditsPerUsd);
         CreditsPerUsd = creditsPerUsd;
-        _prices = prices.OrderByDescending(p => p.ModelPrefix.Length).ToArray();
+        _prices = prices.ToArray();
+        foreach (var price in _prices)
+        {
+            foreach (var name in price.Names)
+            {
+                // First entry wins a duplicate name; validation refuses duplicates before a book is built from input.
+                _exact.TryAdd(name, price);
+            }
+        }
+
+        _prefixes = _prices.Where(p => p.Match == ModelMatch.Prefix)
+            .SelectMany(p => p.Names.Select(n => (Prefix: n, Price: p)))
+            .OrderByDescending(p => p.Prefix.Length)
+            .ToArray();
     }
 
+    /// <summary>The credit unit: how many credits one USD of cost is.</summary>
     public decimal CreditsPerUsd { get; }
 
+    /// <summary>The entries in the order they were given.</summary>
     public IReadOnlyList<ModelPrice> Prices => _prices;
 
-    public ModelPrice? Find(string? model) =>
-        model is null ? null : Array.Find(_prices, p => model.StartsWith(p.ModelPrefix, StringComparison.OrdinalIgnoreCase));
+    public ModelPrice? Find(string? model)
+    {
+        if (string.IsNullOrEmpty(model))
+        {
+            return null;
+        }
+
+        if (_exact.TryGetValue(model, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var (prefix, price) in _prefixes)
+        {
+            if (model.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return price;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentLedger.Core.Metrics;
 using AgentLedger.Server.Auth;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Features.Analytics;
@@ -12,6 +11,8 @@ using AgentLedger.Server.Features.Health;
 using AgentLedger.Server.Features.Integrations.GitHub;
 using AgentLedger.Server.Features.Limits;
 using AgentLedger.Server.Features.OpenApi;
+using AgentLedger.Server.Features.Pricing;
+using AgentLedger.Server.Features.Secrets;
 using AgentLedger.Server.Features.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Server.Features.Ingestion.Events;
@@ -66,10 +67,11 @@ public static class AgentLedgerApp
         });
 
         services.AddAgentLedgerStorage(builder.Configuration);
+        services.AddAgentLedgerSecretsAtRest(builder.Configuration);
         services.AddAgentLedgerAuth();
         services.AddAgentLedgerHealth();
 
-        services.AddSingleton(new CreditCalculator(PriceBook.Default));
+        services.AddAgentLedgerPricing(builder.Configuration);
         services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IngestBodyReader>();
@@ -100,6 +102,7 @@ public static class AgentLedgerApp
         app.MapNativeEvents();
         app.MapOtlpIngestion();
         app.MapWorkspaceAdmin();
+        app.MapAgentLedgerPricing();
         app.MapAgentLedgerAnalytics();
         app.MapAgentLedgerGitHub();
         app.MapAgentLedgerOpenApi();

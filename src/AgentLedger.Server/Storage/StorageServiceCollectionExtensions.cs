@@ -12,6 +12,7 @@ using AgentLedger.Core.Keys;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
 using AgentLedger.Core.Retention;
+using AgentLedger.Core.Secrets;
 using AgentLedger.Core.Siem;
 using AgentLedger.Server.Features.Ingestion;
 using AgentLedger.Storage.PostgreSql;
@@ -89,6 +90,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddSingleton<IGovernanceStore, SqliteGovernanceStore>();
         services.AddSingleton<ISiemStore, SqliteSiemStore>();
+        services.AddSingleton<IPriceBookStore, SqlitePriceBookStore>();
+        services.AddSingleton<IKeyRingStore, SqliteKeyRingStore>();
     }
 
     private static void AddPostgreSql(IServiceCollection services, IConfiguration configuration)
@@ -120,5 +123,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRetentionStore, PostgreSqlRetentionStore>();
         services.AddSingleton<IGovernanceStore, PostgreSqlGovernanceStore>();
         services.AddSingleton<ISiemStore, PostgreSqlSiemStore>();
+        services.AddSingleton<IPriceBookStore, PostgreSqlPriceBookStore>();
+        services.AddSingleton<IKeyRingStore, PostgreSqlKeyRingStore>();
     }
 }

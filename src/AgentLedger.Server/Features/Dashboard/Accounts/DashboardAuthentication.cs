@@ -15,7 +15,7 @@ public static class DashboardAuthentication
     /// <summary>A dashboard account whose role grants <c>compliance.read</c> (transcripts).</summary>
     public const string CompliancePolicy = "dashboard:compliance";
 
-    /// <summary>A dashboard account whose role grants <c>admin</c> (workspaces, keys, accounts).</summary>
+    /// <summary>A dashboard account whose role grants <c>admin</c> (workspaces, keys, accounts, price book).</summary>
     public const string AdminPolicy = "dashboard:admin";
 
     public const string RoleClaim = "agentledger:dashboard_role";

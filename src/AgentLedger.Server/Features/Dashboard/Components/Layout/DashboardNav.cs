@@ -20,6 +20,7 @@ public static class DashboardNav
         new("/admin/workspaces", "Workspaces", Policy: DashboardAuthentication.AdminPolicy),
         new("/admin/keys", "API keys", Policy: DashboardAuthentication.AdminPolicy),
         new("/admin/accounts", "Accounts", Policy: DashboardAuthentication.AdminPolicy),
+        new("/price-book", "Price book", Policy: DashboardAuthentication.AdminPolicy),
     ];
 }
 
