@@ -15,7 +15,7 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = SqliteAnalyticsSql.Where(command, scope);
-        var (table, time, _) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, _) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
         command.CommandText = $"SELECT min({time}) FROM {table} WHERE {where} AND {time} >= $from AND {time} < $to";
         command.Parameters.AddWithValue("$from", fromHour);
         command.Parameters.AddWithValue("$to", toHour);
@@ -26,7 +26,7 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, step) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
         var cells = new List<AnalyticsCell>();
         string? lastUser = null;
         await using (var command = connection.CreateCommand())

@@ -58,7 +58,7 @@ public sealed partial class DashboardApi(IServiceProvider services, IOptions<Jso
             WorkspaceId = call.WorkspaceId, From = call.Value("from"), To = call.Value("to"), Bucket = call.Value("bucket"),
             TimeZone = call.Value("time_zone"), GroupBy = call.Value("group_by"), User = call.Values("user"), Team = call.Values("team"),
             Surface = call.Values("surface"), Client = call.Values("client"), Model = call.Values("model"), Agent = call.Values("agent"),
-            Limit = ApiCall.PageLimit, Format = "json",
+            Version = call.Values("version"), Limit = ApiCall.PageLimit, Format = "json",
         };
         var series = services.GetRequiredService<SeriesResponder>();
         return call.Endpoint switch
