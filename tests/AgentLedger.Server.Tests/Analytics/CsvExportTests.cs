@@ -9,6 +9,7 @@ public sealed class CsvExportTests(ServerFixture server) : IClassFixture<ServerF
     [Theory]
     [InlineData("usage", "group_by=user")]
     [InlineData("active_users", "")]
+    [InlineData("active_users", "group_by=version&agent=codex")]
     [InlineData("code_reviews", "group_by=user")]
     [InlineData("code_review_engagement", "")]
     [InlineData("cloud_tasks", "")]
