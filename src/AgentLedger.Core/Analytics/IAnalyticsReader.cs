@@ -20,6 +20,12 @@ public interface IAnalyticsReader
     Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many distinct users (<see cref="AgentLedger.Core.Metrics.MetricDefinitions.ActiveUser"/>, each once) have rows in scope in
+    /// [<paramref name="fromHour"/>, <paramref name="toHour"/>): one distinct count over the rollup, for "active users in the last N days".
+    /// </summary>
+    Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
+
     /// <summary>Per-user totals over [<paramref name="fromHour"/>, <paramref name="toHour"/>), for rankings.</summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
 

@@ -15,6 +15,7 @@ public sealed class CsvExportTests(ServerFixture server) : IClassFixture<ServerF
     [InlineData("cloud_tasks", "")]
     [InlineData("sessions", "")]
     [InlineData("user_ranking", "sort_by=turns")]
+    [InlineData("active_user_counts", "days=1,7,366")]
     public async Task Endpoint_CsvAndJson_CarryIdenticalContent(string endpoint, string query)
     {
         var ws = await server.NewWorkspaceAsync();

@@ -68,6 +68,45 @@ public sealed class NativeAnalyticsTests(ServerFixture server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ActiveUserCounts_TodaySevenAndThirtyDays_CountEachUserOncePerPeriodAsTheRankingDoes()
+    {
+        var ws = await server.NewWorkspaceAsync();
+        var today = DateTimeOffset.UtcNow.UtcDateTime.Date;
+        var noon = new DateTimeOffset(today, TimeSpan.Zero).AddHours(12);
+        await PostAsync(ws,
+            EventBuilder.Prompt().User("ana@example.com").At(noon.AddHours(-12)),
+            EventBuilder.Prompt().User("ana@example.com").At(noon.AddDays(-3)).Client("CODEX_IDE_VSCODE", "codex"),
+            EventBuilder.Prompt().User("ben@example.com").At(noon.AddDays(-6)),
+            EventBuilder.Prompt().User("cy@example.com").At(noon.AddDays(-7)).Client("CLAUDE_CODE_CLI", "claude_code"),
+            EventBuilder.Prompt().User("dan@example.com").At(noon.AddDays(-29)),
+            EventBuilder.Prompt().User("eve@example.com").At(noon.AddDays(-30)));
+
+        var counts = await DataAsync(ws, "active_user_counts");
+        var cliOnly = await DataAsync(ws, "active_user_counts?days=7&days=30&surface=cli");
+        var ranking30 = await DataAsync(ws, $"user_ranking?from={today.AddDays(-29):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
+
+        Assert.Equal(["1 1", "7 2", "30 4"], counts.Select(r => $"{r["days"]} {r["active_users"]}"));
+        Assert.Equal(ranking30.Count, (int)counts[2]["active_users"]!);
+        Assert.Equal($"{today.AddDays(-6):yyyy-MM-dd}T00:00:00Z", (string)counts[1]["from"]!);
+        Assert.Equal(["7 2", "30 3"], cliOnly.Select(r => $"{r["days"]} {r["active_users"]}"));
+    }
+
+    [Theory]
+    [InlineData("active_user_counts?days=0", "days")]
+    [InlineData("active_user_counts?days=7,x", "days")]
+    [InlineData("active_user_counts?days=367", "days")]
+    [InlineData("active_user_counts?surface=terminal", "surface")]
+    public async Task ActiveUserCounts_BadParameter_Answers400NamingIt(string pathAndQuery, string parameter)
+    {
+        var ws = await server.NewWorkspaceAsync();
+
+        var response = await ws.Client().GetAsync($"/api/v1/analytics/workspaces/{ws.Id}/{pathAndQuery}");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([parameter], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task CloudTasks_AndSessions_CountTasksAndPerUserSessionsAndMessages()
     {
         var ws = await server.NewWorkspaceAsync();
