@@ -87,7 +87,7 @@ public sealed class NativeAnalyticsTests(ServerFixture server) : IClassFixture<S
 
         Assert.Equal(["1 1", "7 2", "30 4"], counts.Select(r => $"{r["days"]} {r["active_users"]}"));
         Assert.Equal(ranking30.Count, (int)counts[2]["active_users"]!);
-        Assert.Equal($"{today.AddDays(-6):yyyy-MM-dd}T00:00:00Z", (string)counts[1]["from"]!);
+        Assert.Equal($"{today.AddDays(-6):yyyy-MM-dd}T00:00:00+00:00", (string)counts[1]["from"]!);
         Assert.Equal(["7 2", "30 3"], cliOnly.Select(r => $"{r["days"]} {r["active_users"]}"));
     }
 

@@ -24,7 +24,7 @@ public sealed class ActiveUserCountResponder(
     {
         try
         {
-            var periods = ParseDays(p.Days ?? DefaultDays);
+            var periods = ParseDays(p.Days is { Length: > 0 } ? p.Days : DefaultDays);
             var series = SeriesQueryParser.Parse(
                 new SeriesQueryParameters
                 {
