@@ -82,13 +82,13 @@ public sealed class NativeAnalyticsTests(ServerFixture server) : IClassFixture<S
             EventBuilder.Prompt().User("eve@example.com").At(noon.AddDays(-30)));
 
         var counts = await DataAsync(ws, "active_user_counts");
-        var cliOnly = await DataAsync(ws, "active_user_counts?days=7&days=30&surface=cli");
+        var ideOnly = await DataAsync(ws, "active_user_counts?days=7&days=30&surface=ide");
         var ranking30 = await DataAsync(ws, $"user_ranking?from={today.AddDays(-29):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
 
         Assert.Equal(["1 1", "7 2", "30 4"], counts.Select(r => $"{r["days"]} {r["active_users"]}"));
         Assert.Equal(ranking30.Count, (int)counts[2]["active_users"]!);
         Assert.Equal($"{today.AddDays(-6):yyyy-MM-dd}T00:00:00+00:00", (string)counts[1]["from"]!);
-        Assert.Equal(["7 2", "30 3"], cliOnly.Select(r => $"{r["days"]} {r["active_users"]}"));
+        Assert.Equal(["7 1", "30 1"], ideOnly.Select(r => $"{r["days"]} {r["active_users"]}"));
     }
 
     [Theory]
