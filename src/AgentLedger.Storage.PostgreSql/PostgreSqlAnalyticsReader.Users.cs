@@ -12,7 +12,7 @@ public sealed partial class PostgreSqlAnalyticsReader
         var where = PostgreSqlAnalyticsSql.Where(command, scope);
         command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
         command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
-        var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, _) = PostgreSqlAnalyticsSql.Source(scope, fromHour, toHour);
         command.CommandText = $"""
             SELECT user_id, {PostgreSqlAnalyticsSql.MeasureSums} FROM {table}
             WHERE {where} AND {time} >= @from AND {time} < @to AND user_id <> ''

@@ -17,11 +17,23 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = PostgreSqlAnalyticsSql.Where(command, scope);
-        var (table, time, _) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, _) = PostgreSqlAnalyticsSql.Source(scope, fromHour, toHour);
         command.CommandText = $"SELECT extract(epoch FROM min({time}))::bigint FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to";
         command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
         command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
+    }
+
+    public async Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAnalyticsSql.Where(command, scope);
+        var (table, time, _) = PostgreSqlAnalyticsSql.Source(scope, fromHour, toHour);
+        command.CommandText = $"SELECT count(DISTINCT user_id) FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to AND user_id <> ''";
+        command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
@@ -32,13 +44,14 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         string? lastUser = null;
         await using (var command = connection.CreateCommand())
         {
-            var (table, time, step) = PostgreSqlAnalyticsSql.Source(fromHour, toHour);
+            var (table, time, step) = PostgreSqlAnalyticsSql.Source(scope, fromHour, toHour);
             var where = PostgreSqlAnalyticsSql.Where(command, scope);
-            var measures = AnalyticsMeasureSets.For(scope.Activity);
+            var measures = AnalyticsMeasureSets.For(scope);
             command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
             command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+            var version = scope.ClientVersions ? ", client_version" : "";
             var select =
-                $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))} FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to";
+                $"SELECT extract(epoch FROM {time})::bigint, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))}{version} FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to";
             if (userLimit is null)
             {
                 command.CommandText = select;
@@ -70,6 +83,11 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var cell = ReadCell(reader, ReadMeasures(reader, 5, measures), null);
+                if (scope.ClientVersions)
+                {
+                    cell = cell with { ClientVersion = reader.GetString(5 + measures.Count) };
+                }
+
                 if (userLimit is not null && (lastUser is null || string.CompareOrdinal(cell.UserId, lastUser) > 0))
                 {
                     lastUser = cell.UserId;

@@ -8,8 +8,9 @@ namespace AgentLedger.Storage.PostgreSql;
 internal static class PostgreSqlAnalyticsSql
 {
     /// <summary>The rollup that answers [from, to) with the fewest rows: daily (UTC) for whole UTC days, else hourly.</summary>
-    public static (string Table, string Time, long Step) Source(long from, long to) =>
-        DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);
+    public static (string Table, string Time, long Step) Source(AnalyticsScope scope, long from, long to) =>
+        scope.ClientVersions ? ("usage_versions_hourly", "hour_start", 3600)
+        : DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);
 
     public static readonly string MeasureSums = string.Join(", ", UsageMeasures.Columns.Select(c => $"sum({c.Name})"));
 
@@ -24,6 +25,12 @@ internal static class PostgreSqlAnalyticsSql
         sql += In(command, "client_id", scope.Filter.Clients);
         sql += In(command, "model", scope.Filter.Models);
         sql += In(command, "agent", scope.Filter.Agents);
+        if (scope.ClientVersions)
+        {
+            // The client-version rollup has only the record count: any row is activity.
+            return sql + In(command, "client_version", scope.Filter.Versions);
+        }
+
         return usageTable ? sql + AnalyticsMeasureSets.RowPredicate(scope.Activity) : sql;
     }
 

@@ -18,12 +18,12 @@ public sealed class PostgreSqlComplianceRecordReader(PostgreSqlDatabase database
 
     // ix_records_user (workspace_id, user_id, occurred_at) bounds the read to the user's records of the window, in the
     // partitions the window touches.
-    private static readonly string UserSessionsSql = """
+    private const string UserSessionsSql = """
         SELECT session_id, min(agent), min(client_id), min(occurred_at), max(occurred_at), count(*),
                count(*) FILTER (WHERE kind = $6), coalesce(sum(input_tokens), 0)::bigint, coalesce(sum(output_tokens), 0)::bigint
         FROM records
         WHERE workspace_id = $1 AND user_id = $2 AND occurred_at >= $3 AND occurred_at < $4 AND session_id IS NOT NULL
-        GROUP BY session_id
+        GROUP BY session_id{having}
         ORDER BY max(occurred_at) DESC, session_id
         LIMIT $5
         """;
@@ -59,16 +59,21 @@ public sealed class PostgreSqlComplianceRecordReader(PostgreSqlDatabase database
     }
 
     public async Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
-        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken)
+        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, RecordFilter filter, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(UserSessionsSql, connection);
+        await using var command = new NpgsqlCommand { Connection = connection };
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = start.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = end.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WireNames.Of(RecordKind.UserPrompt) });
+        // The filter's parameters follow the six above; a session is listed when one of its records in the window matches.
+        var matching = PostgreSqlRecordFilterSql.Where(filter, command);
+        command.CommandText = UserSessionsSql.Replace(
+            "{having}", matching.Length == 0 ? "" : $"\n        HAVING bool_or(TRUE{matching})", StringComparison.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sessions = new List<UserSession>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -84,6 +84,7 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
             await batch.InsertEventIdsAsync(accepted, cancellationToken).ConfigureAwait(false);
             await batch.UpsertRollupsAsync(accumulator, cancellationToken).ConfigureAwait(false);
             await PostgreSqlDailyRollups.UpsertAsync(connection, transaction, accumulator, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlVersionRollups.UpsertAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await PostgreSqlReviewComments.TrackAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await PostgreSqlDlpFindings.InsertAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await batch.SaveSequencesAsync(lastSeq, cancellationToken).ConfigureAwait(false);

@@ -17,8 +17,9 @@ public sealed partial class SqliteAnalyticsReader
         SqliteConnection connection, SqliteCommand command, string where, string table, string time, AnalyticsScope scope, int? userLimit,
         List<AnalyticsCell> cells, CancellationToken cancellationToken)
     {
-        var measures = AnalyticsMeasureSets.For(scope.Activity);
-        command.CommandText = $"SELECT {time}, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))} FROM {table} WHERE {where}"
+        var measures = AnalyticsMeasureSets.For(scope);
+        var version = scope.ClientVersions ? ", client_version" : "";
+        command.CommandText = $"SELECT {time}, user_id, team, client_id, model, {string.Join(", ", measures.Select(m => m.Name))}{version} FROM {table} WHERE {where}"
             + (userLimit is null ? "" : " ORDER BY user_id");
         using var rows = SqliteRowStream.Open(connection, command, cancellationToken);
         var users = new Utf8StringCache(1);
@@ -48,7 +49,9 @@ public sealed partial class SqliteAnalyticsReader
 
             var client = dimensions.Get(rows.Utf8(3));
             var (agent, surface) = AnalyticsMeasureSets.DimensionsOf(client);
-            cells.Add(new AnalyticsCell(rows.Int64(0), user, dimensions.Get(rows.Utf8(2)), client, dimensions.Get(rows.Utf8(4)), agent, surface, values));
+            cells.Add(new AnalyticsCell(
+                rows.Int64(0), user, dimensions.Get(rows.Utf8(2)), client, dimensions.Get(rows.Utf8(4)), agent, surface, values,
+                ClientVersion: scope.ClientVersions ? dimensions.Get(rows.Utf8(5 + measures.Count)) : ""));
         }
 
         return user;
@@ -71,7 +74,7 @@ public sealed partial class SqliteAnalyticsReader
         }
 
         command.Parameters.AddWithValue("$limit", limit);
-        var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, step) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
         var perHour = new List<string>();
         for (var hour = fromHour; hour < toHour; hour += step)
         {

@@ -14,7 +14,7 @@ public sealed partial class SqliteAnalyticsReader
         var where = SqliteAnalyticsSql.Where(command, scope);
         command.Parameters.AddWithValue("$from", fromHour);
         command.Parameters.AddWithValue("$to", toHour);
-        var (table, time, _) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, _) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
         command.CommandText = $"""
             SELECT user_id, {SqliteAnalyticsSql.MeasureSums} FROM {table}
             WHERE {where} AND {time} >= $from AND {time} < $to AND user_id <> ''

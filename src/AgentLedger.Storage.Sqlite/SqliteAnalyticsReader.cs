@@ -15,18 +15,30 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = SqliteAnalyticsSql.Where(command, scope);
-        var (table, time, _) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, _) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
         command.CommandText = $"SELECT min({time}) FROM {table} WHERE {where} AND {time} >= $from AND {time} < $to";
         command.Parameters.AddWithValue("$from", fromHour);
         command.Parameters.AddWithValue("$to", toHour);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
     }
 
+    public async Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = SqliteAnalyticsSql.Where(command, scope);
+        var (table, time, _) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
+        command.CommandText = $"SELECT count(DISTINCT user_id) FROM {table} WHERE {where} AND {time} >= $from AND {time} < $to AND user_id <> ''";
+        command.Parameters.AddWithValue("$from", fromHour);
+        command.Parameters.AddWithValue("$to", toHour);
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (table, time, step) = SqliteAnalyticsSql.Source(fromHour, toHour);
+        var (table, time, step) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
         var cells = new List<AnalyticsCell>();
         string? lastUser = null;
         await using (var command = connection.CreateCommand())

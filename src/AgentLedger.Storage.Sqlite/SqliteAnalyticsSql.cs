@@ -23,6 +23,12 @@ internal static class SqliteAnalyticsSql
         sql += In(command, "client_id", scope.Filter.Clients);
         sql += In(command, "model", scope.Filter.Models);
         sql += In(command, "agent", scope.Filter.Agents);
+        if (scope.ClientVersions)
+        {
+            // The client-version rollup has only the record count: any row is activity.
+            return sql + In(command, "client_version", scope.Filter.Versions);
+        }
+
         return usageTable ? sql + AnalyticsMeasureSets.RowPredicate(scope.Activity) : sql;
     }
 
@@ -30,8 +36,9 @@ internal static class SqliteAnalyticsSql
     /// The rollup that answers [from, to) with the fewest rows: the daily (UTC) one for whole UTC days, else the hourly one.
     /// Both have the same dimension and counter columns; only the time column and its step differ.
     /// </summary>
-    public static (string Table, string Time, long Step) Source(long from, long to) =>
-        DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);
+    public static (string Table, string Time, long Step) Source(AnalyticsScope scope, long from, long to) =>
+        scope.ClientVersions ? ("usage_versions_hourly", "hour_start", 3600)
+        : DailyRollup.Covers(from, to) ? ("usage_daily", "day_start", DailyRollup.DaySeconds) : ("usage_hourly", "hour_start", 3600);
 
     /// <summary>An IN list of every step of [from, to): with it SQLite seeks each one's (time, user) range of the key.</summary>
     public static string HourList(SqliteCommand command, long fromHour, long toHour, long step = 3600)

@@ -43,17 +43,20 @@ public sealed class SqliteComplianceRecordReader(SqliteDatabase database) : ICom
     }
 
     public async Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
-        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken)
+        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, RecordFilter filter, int limit,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        var matching = SqliteRecordFilterSql.Where(filter, command);
+        var having = matching.Length == 0 ? "" : $"\nHAVING max(CASE WHEN 1 = 1{matching} THEN 1 ELSE 0 END) = 1";
         // ix_records_user (workspace_id, user_id, occurred_at) bounds the read to the user's records of the window.
         command.CommandText = $"""
             SELECT session_id, min(agent), min(client_id), min(occurred_at), max(occurred_at), count(*),
                    sum(kind = $prompt), sum(input_tokens), sum(output_tokens)
             FROM records INDEXED BY ix_records_user
             WHERE workspace_id = $ws AND user_id = $user AND occurred_at >= $start AND occurred_at < $end AND session_id IS NOT NULL
-            GROUP BY session_id
+            GROUP BY session_id{having}
             ORDER BY max(occurred_at) DESC, session_id
             LIMIT $limit
             """;

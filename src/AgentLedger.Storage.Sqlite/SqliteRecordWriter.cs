@@ -1,3 +1,4 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
@@ -57,6 +58,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         await using var transaction = connection.BeginTransaction(deferred: false);
         using var batch = new WriteBatch(connection, transaction, time.GetUtcNow());
         var accumulator = new UsageRollupAccumulator();
+        var versions = new ClientVersionRollup();
         var seenInBatch = new HashSet<(string, string)>();
 
         for (var i = 0; i < records.Count; i++)
@@ -76,11 +78,13 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
             batch.InsertDlpFindings(stored);
             batch.TrackReviewComment(stored);
             accumulator.Add(stored, startsThread);
+            versions.Add(stored);
             outcomes[i] = new AppendOutcome(true, seq);
         }
 
         batch.UpsertRollups(accumulator);
         batch.UpsertDailyRollups(accumulator);
+        batch.UpsertVersionRollups(versions);
         batch.UpsertDlpFindingHours();
         batch.SaveSequences();
         batch.SaveChainHeads();

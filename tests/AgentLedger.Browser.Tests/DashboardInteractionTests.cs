@@ -55,6 +55,25 @@ public sealed class DashboardInteractionTests(DashboardServer server)
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("cli", "csv")]
+    [InlineData("ide", "json")]
+    public async Task Export_VersionTable_DownloadsTheApiBytes(string surface, string format)
+    {
+        var page = await server.SignInAsync(DashboardServer.ViewerEmail);
+        await page.GotoAsync("/cli-ide");
+        var link = page.Locator($"[data-test=version-table] [data-test=export-{format}][data-surface={surface}]");
+        await link.WaitForAsync();
+        var href = (await link.GetAttributeAsync("href"))!;
+        Assert.Contains("group_by=version", href, StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var downloaded = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var fromApi = await server.Api.GetByteArrayAsync(href);
+        Assert.True(downloaded.Length > 100, "the export is empty");
+        Assert.Equal(fromApi, downloaded);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Transcript_AsAnalyticsViewer_IsDeniedByLinkAndByUrlAndNothingIsRead()
     {

@@ -57,6 +57,8 @@ public sealed class DashboardPageTests(DashboardServer server)
     [InlineData("/cloud", "cloud-tasks", "cloud_tasks", "group_by=workspace", "failed", "Failed")]
     [InlineData("/cli-ide", "cli-users", "active_users", "group_by=agent&surface=cli", "active_users", null)]
     [InlineData("/cli-ide", "ide-users", "active_users", "group_by=agent&surface=ide", "active_users", null)]
+    [InlineData("/cli-ide", "cli-versions", "active_users", "group_by=version&surface=cli", "active_users", null)]
+    [InlineData("/cli-ide", "ide-versions", "active_users", "group_by=version&surface=ide", "active_users", null)]
     public async Task Page_AsViewer_ShowsTheApiNumbers(string path, string chart, string endpoint, string query, string field, string? series)
     {
         var page = await server.SignInAsync(DashboardServer.ViewerEmail);
@@ -73,6 +75,35 @@ public sealed class DashboardPageTests(DashboardServer server)
             Assert.Equal(expected[""], shown[series], 3);
         }
 
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task CliIde_VersionTable_ShowsEachAgentVersionsLastDayPeakAndDaysFromTheApi()
+    {
+        var page = await server.SignInAsync(DashboardServer.ViewerEmail);
+        await page.GotoAsync("/cli-ide");
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var surface in new[] { "cli", "ide" })
+        {
+            using var answer = System.Text.Json.JsonDocument.Parse(await server.Api.GetStringAsync(
+                $"/api/v1/analytics/workspaces/demo/active_users?{Days30}&group_by=version&surface={surface}&limit=30000"));
+            foreach (var version in answer.RootElement.GetProperty("data").EnumerateArray().GroupBy(r => r.GetProperty("group").GetString()!))
+            {
+                var users = version.Select(r => (Day: r.GetProperty("bucket_start").GetString()![..10], Users: r.GetProperty("active_users").GetInt32())).ToList();
+                expected[$"{surface} {version.Key}"] = $"{users.Where(u => u.Day == lastDay).Sum(u => u.Users)}/{users.Max(u => u.Users)}/{users.Count}";
+            }
+        }
+
+        var rows = page.Locator("[data-test=version-table] [data-test=version-row]");
+        await rows.First.WaitForAsync(new() { Timeout = 30_000 });
+        var shown = await rows.EvaluateAllAsync<string[][]>("els => els.map(e => [e.dataset.key, e.dataset.last + '/' + e.dataset.peak + '/' + e.dataset.days])");
+
+        Assert.True(expected.Count > 2, "the demo workspace reports several versions");
+        // the grid pages by 20 rows: every row shown is the API's figure
+        Assert.Equal(Math.Min(20, expected.Count), shown.Length);
+        Assert.All(shown, row => Assert.Equal(expected[row[0]], row[1]));
         await page.Context.CloseAsync();
     }
 

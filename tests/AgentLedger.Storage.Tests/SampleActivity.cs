@@ -30,6 +30,9 @@ public static class SampleActivity
 
     private static readonly RecordKind[] Kinds = Enum.GetValues<RecordKind>();
 
+    /// <summary>Client versions by record index (not drawn from the random stream, which other tests' data depends on); null: none sent.</summary>
+    private static readonly string?[] Versions = ["0.50.0", "0.51.1", null, "2.1.328"];
+
     public static List<ActivityRecord> Generate(string workspaceId, int count, int seed, DateTimeOffset start, TimeSpan? span = null)
     {
         var random = new Random(seed);
@@ -48,7 +51,7 @@ public static class SampleActivity
                 .Client(Clients[random.Next(Clients.Length)])
                 .Model(Models[random.Next(Models.Length)])
                 .Session(random.Next(5) == 0 ? null : $"sess-{seed}-{random.Next(12)}", $"turn-{random.Next(40)}")
-                .Request(random.Next(2) == 0 ? "10.1.2." + random.Next(255) : null, "codex_cli_rs/0.50.0", "0.50.0");
+                .Request(random.Next(2) == 0 ? "10.1.2." + random.Next(255) : null, "codex_cli_rs/0.50.0", Versions[i % Versions.Length]);
             if (random.Next(2) == 0)
             {
                 builder.Tokens(random.Next(1, 90_000), random.Next(0, 1_000), random.Next(0, 8_000), random.Next(0, 2_000));

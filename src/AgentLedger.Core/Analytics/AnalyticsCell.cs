@@ -5,7 +5,7 @@ namespace AgentLedger.Core.Analytics;
 /// <summary>
 /// One rollup row as analytics reads it: its hour (Unix seconds, UTC; the UTC day when storage answered from the daily
 /// rollup, see <see cref="DailyRollup"/>), its dimensions in wire names, and either its usage counters or (for
-/// review-comment state) its engagement counts.
+/// review-comment state) its engagement counts. <see cref="ClientVersion"/> is set only on cells of the client-version rollup.
 /// </summary>
 public sealed record AnalyticsCell(
     long HourStart,
@@ -16,4 +16,5 @@ public sealed record AnalyticsCell(
     string Agent,
     string Surface,
     UsageMeasures Measures,
-    ReviewEngagement? Engagement = null);
+    ReviewEngagement? Engagement = null,
+    string ClientVersion = "");

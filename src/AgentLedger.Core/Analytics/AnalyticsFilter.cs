@@ -20,8 +20,11 @@ public sealed record AnalyticsFilter
 
     public IReadOnlyList<string> Agents { get; init; } = [];
 
+    /// <summary>Client versions as the agents send them (<c>0.169.0</c>); only the client-version rollup can apply them.</summary>
+    public IReadOnlyList<string> Versions { get; init; } = [];
+
     /// <summary>A canonical spelling of the filter, for binding cursors to the query that issued them.</summary>
     public string Canonical() =>
-        string.Join(';', new[] { Users, Teams, Surfaces, Clients, Models, Agents }
+        string.Join(';', (Versions.Count == 0 ? new[] { Users, Teams, Surfaces, Clients, Models, Agents } : [Users, Teams, Surfaces, Clients, Models, Agents, Versions])
             .Select(set => string.Join(',', set.Order(StringComparer.Ordinal))));
 }

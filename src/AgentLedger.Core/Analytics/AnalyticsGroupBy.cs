@@ -11,4 +11,10 @@ public enum AnalyticsGroupBy
     Client,
     Model,
     Agent,
+
+    /// <summary>
+    /// Agent and client version together, keyed <c>agent@version</c> (<c>codex@0.169.0</c>; <c>codex@</c> when the agent sent
+    /// no version). Only active users can be grouped so: versions have their own rollup (<see cref="ClientVersionRollup"/>).
+    /// </summary>
+    Version,
 }

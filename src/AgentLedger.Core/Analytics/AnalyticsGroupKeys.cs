@@ -12,6 +12,7 @@ public static class AnalyticsGroupKeys
         AnalyticsGroupBy.Client => cell.ClientId,
         AnalyticsGroupBy.Model => cell.Model,
         AnalyticsGroupBy.Agent => cell.Agent,
+        AnalyticsGroupBy.Version => cell.Agent + "@" + cell.ClientVersion,
         _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, null),
     };
 }

@@ -21,6 +21,8 @@ public static class AnalyticsMeasureSets
 
     private static readonly IReadOnlyList<MeasureColumn> CloudTasks = Pick("records", "cloud_tasks_created", "cloud_tasks_completed", "cloud_tasks_failed");
 
+    private static readonly IReadOnlyList<MeasureColumn> RecordsOnly = Pick("records");
+
     private static readonly FrozenDictionary<string, (string Agent, string Surface)> ByClient =
         ClientCatalog.Clients.ToFrozenDictionary(c => c.WireName, c => (WireNames.Of(c.Agent), WireNames.Of(c.Surface)), StringComparer.Ordinal);
 
@@ -30,6 +32,9 @@ public static class AnalyticsMeasureSets
     /// </summary>
     public static string RowPredicate(AnalyticsActivity activity) =>
         activity == AnalyticsActivity.Any ? "" : $" AND ({string.Join(" OR ", For(activity).Where(c => c.Name != "records").Select(c => c.Name + " > 0"))})";
+
+    /// <summary>The counters a read in <paramref name="scope"/> fills: the client-version rollup has only the record count.</summary>
+    public static IReadOnlyList<MeasureColumn> For(AnalyticsScope scope) => scope.ClientVersions ? RecordsOnly : For(scope.Activity);
 
     public static IReadOnlyList<MeasureColumn> For(AnalyticsActivity activity) => activity switch
     {

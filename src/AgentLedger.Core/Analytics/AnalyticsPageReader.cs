@@ -12,6 +12,12 @@ namespace AgentLedger.Core.Analytics;
 /// </remarks>
 public sealed class AnalyticsPageReader(IAnalyticsReader reader)
 {
+    /// <summary>
+    /// Buckets read in one storage call when not grouping by user (a month of days): such a bucket has one row per
+    /// group at most, so a page needs few buckets' cells, and reading them together saves two statements per bucket.
+    /// </summary>
+    public const int MaxBucketsPerRead = 31;
+
     public async Task<AnalyticsPage> ReadPageAsync(AnalyticsQuery query, AnalyticsPosition? after, CancellationToken cancellationToken)
     {
         var calendar = query.Calendar;
@@ -35,39 +41,111 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
             }
 
             var need = query.Limit + 1 - rows.Count;
-            rows.AddRange(await ReadBucketAsync(query, bucket, end, afterKey, need, cancellationToken).ConfigureAwait(false));
-            bucket = end;
+            if (query.GroupBy == AnalyticsGroupBy.User)
+            {
+                // Grouped by user, storage reads only the rows of the next users after the position (one index range per
+                // hour or day).
+                var cells = await reader.ReadCellsAsync(query.Scope, bucket, end, afterKey, need, cancellationToken).ConfigureAwait(false);
+                rows.AddRange(Rows(query.GroupBy, bucket, end, cells, afterKey, need));
+                bucket = end;
+            }
+            else
+            {
+                var readEnd = ReadEnd(calendar, bucket, end, query.To, need);
+                var cells = await reader.ReadCellsAsync(query.Scope, bucket, readEnd, null, null, cancellationToken).ConfigureAwait(false);
+                foreach (var (start, bucketCells) in ByBucket(calendar, cells))
+                {
+                    var left = query.Limit + 1 - rows.Count;
+                    if (left <= 0)
+                    {
+                        break;
+                    }
+
+                    rows.AddRange(Rows(query.GroupBy, start, calendar.NextBucketStart(start), bucketCells, start == bucket ? afterKey : null, left));
+                }
+
+                bucket = readEnd;
+            }
+
             afterKey = null;
         }
 
         var hasMore = rows.Count > query.Limit;
         if (hasMore)
         {
-            rows.RemoveAt(rows.Count - 1);
+            rows.RemoveRange(query.Limit, rows.Count - query.Limit);
         }
 
         var next = hasMore ? new AnalyticsPosition(rows[^1].BucketStart, rows[^1].GroupKey) : null;
         return new AnalyticsPage(rows, hasMore, next);
     }
 
-    private async Task<IEnumerable<AnalyticsSeriesRow>> ReadBucketAsync(
-        AnalyticsQuery query, long start, long end, string? afterKey, int need, CancellationToken cancellationToken)
+    /// <summary>
+    /// The end of the buckets read together from <paramref name="start"/>: up to <paramref name="need"/> buckets (each
+    /// active one yields a row), at most <see cref="MaxBucketsPerRead"/>, never past <paramref name="to"/>. The range must
+    /// be answered from the same rollup as each of its buckets alone: storage reads the daily rollup for whole UTC days,
+    /// so a range of whole UTC days may only hold buckets of whole UTC days (not hours of a day, nor local weeks that
+    /// begin at 23:00 UTC in summer).
+    /// </summary>
+    private static long ReadEnd(BucketCalendar calendar, long start, long firstEnd, long to, int need)
     {
-        // Grouped by user, storage reads only the rows of the next users after the position (one index range per hour or
-        // day); otherwise the bucket's rows.
-        var cells = query.GroupBy == AnalyticsGroupBy.User
-            ? await reader.ReadCellsAsync(query.Scope, start, end, afterKey, need, cancellationToken).ConfigureAwait(false)
-            : await reader.ReadCellsAsync(query.Scope, start, end, null, null, cancellationToken).ConfigureAwait(false);
+        var daily = DailyRollup.Covers(start, firstEnd);
+        var end = firstEnd;
+        for (var buckets = 1; buckets < Math.Min(need, MaxBucketsPerRead) && end < to; buckets++)
+        {
+            var next = calendar.NextBucketStart(end);
+            if (daily ? next % DailyRollup.DaySeconds != 0 : DailyRollup.Covers(start, next))
+            {
+                break;
+            }
+
+            end = next;
+        }
+
+        return end;
+    }
+
+    /// <summary>Cells split by the bucket of their hour (or UTC day), in bucket order.</summary>
+    private static SortedDictionary<long, List<AnalyticsCell>> ByBucket(BucketCalendar calendar, IReadOnlyList<AnalyticsCell> cells)
+    {
+        var buckets = new SortedDictionary<long, List<AnalyticsCell>>();
+        long lastHour = long.MinValue;
+        List<AnalyticsCell>? current = null;
+        foreach (var cell in cells)
+        {
+            // Storage returns cells in time order mostly, so consecutive cells usually share their hour.
+            if (current is null || cell.HourStart != lastHour)
+            {
+                var start = calendar.BucketStartOf(cell.HourStart);
+                if (!buckets.TryGetValue(start, out current))
+                {
+                    current = [];
+                    buckets.Add(start, current);
+                }
+
+                lastHour = cell.HourStart;
+            }
+
+            current.Add(cell);
+        }
+
+        return buckets;
+    }
+
+    private static List<AnalyticsSeriesRow> Rows(
+        AnalyticsGroupBy groupBy, long start, long end, IEnumerable<AnalyticsCell> cells, string? afterKey, int need)
+    {
         var groups = new Dictionary<string, AnalyticsSeriesRow>(StringComparer.Ordinal);
         AnalyticsSeriesRow? last = null;
         foreach (var cell in cells)
         {
-            var key = AnalyticsGroupKeys.Of(cell, query.GroupBy);
+            var key = AnalyticsGroupKeys.Of(cell, groupBy);
             // Storage returns a group's cells mostly side by side (rollup key order), so the previous row usually matches.
             if (last is null || !string.Equals(last.GroupKey, key, StringComparison.Ordinal))
             {
                 if (afterKey is not null && string.CompareOrdinal(key, afterKey) <= 0)
                 {
+                    last = null;
                     continue;
                 }
 

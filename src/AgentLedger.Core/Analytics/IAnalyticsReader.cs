@@ -15,10 +15,16 @@ public interface IAnalyticsReader
     /// <paramref name="userLimit"/>, only the rows of the <paramref name="userLimit"/> smallest user ids (ordinal) after
     /// <paramref name="afterUser"/> that have rows in scope there (a page's users, found and read in one call); with
     /// review-comment engagement cells of the same users when the scope's activity is code review. Only the counters of
-    /// <see cref="AnalyticsMeasureSets.For"/> the scope's activity are read; the others are zero.
+    /// <see cref="AnalyticsMeasureSets.For(AnalyticsScope)"/> the scope's activity are read; the others are zero.
     /// </summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many distinct users (<see cref="AgentLedger.Core.Metrics.MetricDefinitions.ActiveUser"/>, each once) have rows in scope in
+    /// [<paramref name="fromHour"/>, <paramref name="toHour"/>): one distinct count over the rollup, for "active users in the last N days".
+    /// </summary>
+    Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
 
     /// <summary>Per-user totals over [<paramref name="fromHour"/>, <paramref name="toHour"/>), for rankings.</summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);

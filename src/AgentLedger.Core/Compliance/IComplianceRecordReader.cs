@@ -20,8 +20,11 @@ public interface IComplianceRecordReader
     /// <summary>
     /// Up to <paramref name="limit"/> sessions of one user with records occurring in [<paramref name="start"/>,
     /// <paramref name="end"/>), most recent last record first (ties by session id). Reads the user's records of the window
-    /// through the (workspace, user, occurred_at) index, never the whole feed.
+    /// through the (workspace, user, occurred_at) index, never the whole feed. A session is listed when one of its records in
+    /// the window matches <paramref name="filter"/> (surface, agent, team, model, …); its summary covers all its records in
+    /// the window, so that a model filter does not hide the session's prompts (which name no model).
     /// </summary>
     Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
-        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken);
+        string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end, RecordFilter filter, int limit,
+        CancellationToken cancellationToken);
 }

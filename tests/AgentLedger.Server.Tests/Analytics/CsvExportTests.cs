@@ -9,11 +9,13 @@ public sealed class CsvExportTests(ServerFixture server) : IClassFixture<ServerF
     [Theory]
     [InlineData("usage", "group_by=user")]
     [InlineData("active_users", "")]
+    [InlineData("active_users", "group_by=version&agent=codex")]
     [InlineData("code_reviews", "group_by=user")]
     [InlineData("code_review_engagement", "")]
     [InlineData("cloud_tasks", "")]
     [InlineData("sessions", "")]
     [InlineData("user_ranking", "sort_by=turns")]
+    [InlineData("active_user_counts", "days=1,7,366")]
     public async Task Endpoint_CsvAndJson_CarryIdenticalContent(string endpoint, string query)
     {
         var ws = await server.NewWorkspaceAsync();

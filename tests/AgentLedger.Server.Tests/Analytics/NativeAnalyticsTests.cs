@@ -28,6 +28,85 @@ public sealed class NativeAnalyticsTests(ServerFixture server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ActiveUsers_ByVersion_CountsUsersPerAgentAndVersion_AndFiltersByVersion()
+    {
+        var ws = await server.NewWorkspaceAsync();
+        await PostAsync(ws,
+            EventBuilder.Prompt().User("ana@example.com").At(Day1).Set("client_version", "0.169.0"),
+            EventBuilder.Prompt().User("ana@example.com").At(Day1.AddHours(2)).Set("client_version", "0.169.0"),
+            EventBuilder.Prompt().User("ana@example.com").At(Day1).Client("CODEX_IDE_VSCODE", "codex").Set("client_version", "0.169.0"),
+            EventBuilder.Prompt().User("ben@example.com").At(Day1).Set("client_version", "0.170.0"),
+            EventBuilder.Prompt().User("cy@example.com").At(Day1).Client("CLAUDE_CODE_CLI", "claude_code").Set("client_version", "2.1.328"),
+            EventBuilder.Prompt().User("dan@example.com").At(Day1),
+            EventBuilder.Prompt().User("ben@example.com").At(Day1.AddDays(1)).Set("client_version", "0.170.0"));
+        const string window = "from=2026-11-16&to=2026-11-18";
+
+        var cli = await DataAsync(ws, $"active_users?{window}&group_by=version&surface=cli");
+        var all = await DataAsync(ws, $"active_users?{window}&group_by=version");
+        var oneVersion = await DataAsync(ws, $"active_users?{window}&group_by=surface&version=0.169.0&agent=codex");
+
+        Assert.Equal(
+            ["2026-11-16 claude_code@2.1.328 1", "2026-11-16 codex@ 1", "2026-11-16 codex@0.169.0 1", "2026-11-16 codex@0.170.0 1", "2026-11-17 codex@0.170.0 1"],
+            cli.Select(r => $"{((string)r["bucket_start"]!)[..10]} {r["group"]} {r["active_users"]}"));
+        // ana used 0.169.0 in the CLI and the IDE: one user of that version
+        Assert.Equal(1, (int)all.Single(r => (string?)r["group"] == "codex@0.169.0")["active_users"]!);
+        Assert.Equal(["cli 1", "ide 1"], oneVersion.Select(r => $"{r["group"]} {r["active_users"]}"));
+    }
+
+    [Theory]
+    [InlineData("usage?group_by=version", "group_by")]
+    [InlineData("sessions?version=0.169.0", "version")]
+    [InlineData("active_users?group_by=release", "group_by")]
+    public async Task Series_VersionOutsideActiveUsers_Answers400NamingTheParameter(string pathAndQuery, string parameter)
+    {
+        var ws = await server.NewWorkspaceAsync();
+
+        var response = await ws.Client().GetAsync($"/api/v1/analytics/workspaces/{ws.Id}/{pathAndQuery}");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([parameter], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
+    public async Task ActiveUserCounts_TodaySevenAndThirtyDays_CountEachUserOncePerPeriodAsTheRankingDoes()
+    {
+        var ws = await server.NewWorkspaceAsync();
+        var today = DateTimeOffset.UtcNow.UtcDateTime.Date;
+        var noon = new DateTimeOffset(today, TimeSpan.Zero).AddHours(12);
+        await PostAsync(ws,
+            EventBuilder.Prompt().User("ana@example.com").At(noon.AddHours(-12)),
+            EventBuilder.Prompt().User("ana@example.com").At(noon.AddDays(-3)).Client("CODEX_IDE_VSCODE", "codex"),
+            EventBuilder.Prompt().User("ben@example.com").At(noon.AddDays(-6)),
+            EventBuilder.Prompt().User("cy@example.com").At(noon.AddDays(-7)).Client("CLAUDE_CODE_CLI", "claude_code"),
+            EventBuilder.Prompt().User("dan@example.com").At(noon.AddDays(-29)),
+            EventBuilder.Prompt().User("eve@example.com").At(noon.AddDays(-30)));
+
+        var counts = await DataAsync(ws, "active_user_counts");
+        var ideOnly = await DataAsync(ws, "active_user_counts?days=7&days=30&surface=ide");
+        var ranking30 = await DataAsync(ws, $"user_ranking?from={today.AddDays(-29):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}");
+
+        Assert.Equal(["1 1", "7 2", "30 4"], counts.Select(r => $"{r["days"]} {r["active_users"]}"));
+        Assert.Equal(ranking30.Count, (int)counts[2]["active_users"]!);
+        Assert.Equal($"{today.AddDays(-6):yyyy-MM-dd}T00:00:00+00:00", (string)counts[1]["from"]!);
+        Assert.Equal(["7 1", "30 1"], ideOnly.Select(r => $"{r["days"]} {r["active_users"]}"));
+    }
+
+    [Theory]
+    [InlineData("active_user_counts?days=0", "days")]
+    [InlineData("active_user_counts?days=7,x", "days")]
+    [InlineData("active_user_counts?days=367", "days")]
+    [InlineData("active_user_counts?surface=terminal", "surface")]
+    public async Task ActiveUserCounts_BadParameter_Answers400NamingIt(string pathAndQuery, string parameter)
+    {
+        var ws = await server.NewWorkspaceAsync();
+
+        var response = await ws.Client().GetAsync($"/api/v1/analytics/workspaces/{ws.Id}/{pathAndQuery}");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal([parameter], (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task CloudTasks_AndSessions_CountTasksAndPerUserSessionsAndMessages()
     {
         var ws = await server.NewWorkspaceAsync();

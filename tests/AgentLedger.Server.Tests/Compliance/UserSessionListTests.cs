@@ -42,7 +42,41 @@ public sealed class UserSessionListTests(ComplianceServerFixture server) : IClas
         Assert.Equal("API_KEY", (string)listed[0]!["actor"]!["type"]!);
     }
 
+    [Fact]
+    public async Task UserSessions_SurfaceAgentAndModelFilters_ListOnlySessionsWithAMatchingRecordAndAuditTheFilters()
+    {
+        var ws = await server.NewWorkspaceAsync(ApiKeyScope.Ingest | ApiKeyScope.ComplianceRead);
+        using var client = ws.Client();
+        await (await client.PostEventsAsync(EventBuilder.Batch(
+            EventBuilder.Prompt().User("ana@example.com").Session("cli-1").At("2026-11-20T09:00:00Z").Prompt("one"),
+            EventBuilder.Response().User("ana@example.com").Session("cli-1").At("2026-11-20T09:01:00Z").Model("gpt-5-codex").Tokens(100, 0, 40),
+            EventBuilder.Prompt().User("ana@example.com").Session("ide-1").At("2026-11-20T10:00:00Z").Client("CODEX_IDE_VSCODE", "codex").Prompt("two"),
+            EventBuilder.Response().User("ana@example.com").Session("ide-1").At("2026-11-20T10:01:00Z").Client("CODEX_IDE_VSCODE", "codex")
+                .Model("gpt-5-mini").Tokens(10, 0, 4),
+            EventBuilder.Prompt().User("ana@example.com").Session("claude-1").At("2026-11-20T11:00:00Z").Client("CLAUDE_CODE_CLI", "claude_code")
+                .Prompt("three"))))
+            .EnsureSuccessStatusCode().ReadJsonAsync();
+        var feed = await (await client.GetAsync("/api/v1/compliance/records?session_id=cli-1&limit=1")).EnsureSuccessStatusCode().ReadJsonAsync();
+        var userId = (string)feed["data"]![0]!["user_id"]!;
+
+        async Task<List<string>> SessionsAsync(string filters) =>
+            (await (await client.GetAsync($"/api/v1/compliance/users/{userId}/sessions?{Window}&{filters}")).EnsureSuccessStatusCode().ReadJsonAsync())
+            ["data"]!.AsArray().Select(s => $"{s!["session_id"]} {s["records"]}").ToList();
+
+        Assert.Equal(["claude-1 1", "cli-1 2"], await SessionsAsync("surface=cli"));
+        Assert.Equal(["ide-1 2", "cli-1 2"], await SessionsAsync("agent=codex"));
+        // the model is on the response only; the listed session still counts its prompt
+        Assert.Equal(["cli-1 2"], await SessionsAsync("model=gpt-5-codex&surface=cli&agent=codex"));
+        Assert.Equal(["ide-1 2", "cli-1 2"], await SessionsAsync("model=gpt-5-codex&model=gpt-5-mini"));
+        Assert.Empty(await SessionsAsync("team=platform"));
+        var audit = await (await client.GetAsync("/api/v1/compliance/audit-events?limit=1000")).EnsureSuccessStatusCode().ReadJsonAsync();
+        var filtered = audit["data"]!.AsArray().Select(e => e!["action_data"]!).Where(d => d["model"] is not null && d["surface"] is not null).Single();
+        Assert.Equal(("gpt-5-codex", "cli", "codex"), ((string)filtered["model"]![0]!, (string)filtered["surface"]![0]!, (string)filtered["agent"]![0]!));
+    }
+
     [Theory]
+    [InlineData("surface=terminal", "surface")]
+    [InlineData("agent=copilot-x", "agent")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=1001", "limit")]
     [InlineData("start_time=yesterday", "start_time")]

@@ -16,6 +16,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddSingleton<UserRankingReader>();
         services.AddSingleton<SeriesResponder>();
         services.AddSingleton<UserRankingResponder>();
+        services.AddSingleton<ActiveUserCountResponder>();
         services.AddSingleton<DlpFindingSeriesResponder>();
         return services;
     }

@@ -21,6 +21,10 @@ public static class NativeAnalyticsEndpoints
             .WithSummary("Threads, turns, messages, tokens, cost and credits per bucket (default: whole workspace).");
         group.MapGet("/active_users", ActiveUsersAsync).WithName("AnalyticsActiveUsers")
             .WithSummary("Active users per bucket (default: by surface — CLI, IDE, desktop, cloud, code review).");
+        group.MapGet("/active_user_counts", ActiveUserCountsAsync).WithName("AnalyticsActiveUserCounts")
+            .WithSummary("Distinct active users over the last N days (default today, 7 and 30 days), each user counted once per period.")
+            .WithDescription("One distinct count per period over the rollups; filters as on the time series. A period of N days is the N local days "
+                             + "ending with today in time_zone. Counts filtered to teams below the workspace's minimum group size are left out.");
         group.MapGet("/code_reviews", CodeReviewsAsync).WithName("AnalyticsCodeReviews")
             .WithSummary("AI code reviews and review comments by priority per bucket.");
         group.MapGet("/code_review_engagement", EngagementAsync).WithName("AnalyticsCodeReviewEngagement")
@@ -43,6 +47,10 @@ public static class NativeAnalyticsEndpoints
     public static Task<Results<Ok<AnalyticsSeriesPage<ActiveUsersRow>>, CsvPageResult<ActiveUsersRow>, ValidationProblem>> ActiveUsersAsync(
         [AsParameters] SeriesQueryParameters parameters, HttpRequest request, SeriesResponder responder, CancellationToken cancellationToken) =>
         responder.RespondAsync(parameters, request, SeriesDataset.ActiveUsers, SeriesRowMappers.ActiveUsers, cancellationToken);
+
+    public static Task<Results<Ok<AnalyticsSeriesPage<ActiveUserCountRow>>, CsvPageResult<ActiveUserCountRow>, ValidationProblem>> ActiveUserCountsAsync(
+        [AsParameters] ActiveUserCountParameters parameters, HttpRequest request, ActiveUserCountResponder responder, CancellationToken cancellationToken) =>
+        responder.RespondAsync(parameters, request, cancellationToken);
 
     public static Task<Results<Ok<AnalyticsSeriesPage<CodeReviewSeriesRow>>, CsvPageResult<CodeReviewSeriesRow>, ValidationProblem>> CodeReviewsAsync(
         [AsParameters] SeriesQueryParameters parameters, HttpRequest request, SeriesResponder responder, CancellationToken cancellationToken) =>

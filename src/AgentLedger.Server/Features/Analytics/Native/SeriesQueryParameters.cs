@@ -30,8 +30,11 @@ public sealed record SeriesQueryParameters
     [FromQuery(Name = "time_zone")]
     public string? TimeZone { get; init; }
 
-    /// <summary><c>workspace</c>, <c>user</c>, <c>team</c>, <c>surface</c>, <c>client</c>, <c>model</c> or <c>agent</c>; the default depends on the endpoint.</summary>
-    [Description("workspace, user, team, surface, client, model or agent; the default depends on the endpoint.")]
+    /// <summary>
+    /// <c>workspace</c>, <c>user</c>, <c>team</c>, <c>surface</c>, <c>client</c>, <c>model</c> or <c>agent</c>; the default depends on the
+    /// endpoint. active_users also takes <c>version</c>: agent and client version together, keyed <c>agent@version</c>.
+    /// </summary>
+    [Description("workspace, user, team, surface, client, model or agent; the default depends on the endpoint. active_users also takes version: one row per agent and client version, the group key agent@version (codex@0.169.0; codex@ when the agent sent no version).")]
     [FromQuery(Name = "group_by")]
     public string? GroupBy { get; init; }
 
@@ -64,6 +67,11 @@ public sealed record SeriesQueryParameters
     [Description("Only these agents: codex, claude_code, gemini_cli, github_copilot, cursor, custom, unknown.")]
     [FromQuery(Name = "agent")]
     public string[]? Agent { get; init; }
+
+    /// <summary>Only these client versions, as the agents send them (0.169.0, 2.1.328); active_users only.</summary>
+    [Description("Only these client versions, as the agents send them (0.169.0, 2.1.328); active_users only. Combine with agent to pick one agent's version.")]
+    [FromQuery(Name = "version")]
+    public string[]? Version { get; init; }
 
     /// <summary>Rows per page, 1 to 30000 (default 1000).</summary>
     [Description("Rows per page, 1 to 30000 (default 1000).")]

@@ -19,7 +19,7 @@ public static class SeriesQueryParser
     {
         var bucket = ParseEnum("bucket", p.Bucket, AnalyticsBucket.Day, ["hour", "day", "week"]);
         var calendar = BucketCalendar.Create(p.TimeZone ?? defaultTimeZone, bucket);
-        var groupBy = ParseEnum("group_by", p.GroupBy, defaultGroup, ["workspace", "user", "team", "surface", "client", "model", "agent"]);
+        var groupBy = ParseEnum("group_by", p.GroupBy, defaultGroup, ["workspace", "user", "team", "surface", "client", "model", "agent", "version"]);
         var filter = new AnalyticsFilter
         {
             Users = Values(p.User),
@@ -34,7 +34,17 @@ public static class SeriesQueryParser
             Agents = Values(p.Agent).Select(a => WireNames.TryParse(a, out Agent v)
                 ? WireNames.Of(v)
                 : throw new AnalyticsQueryException("agent", $"'{a}' is not one of: {string.Join(", ", WireNames.AllAgents)}.")).ToList(),
+            Versions = Values(p.Version),
         };
+        // Versions live in their own rollup, which counts records only: active users can be grouped and filtered by them.
+        var versions = groupBy == AnalyticsGroupBy.Version || filter.Versions.Count > 0;
+        if (versions && dataset != SeriesDataset.ActiveUsers.Name)
+        {
+            throw groupBy == AnalyticsGroupBy.Version
+                ? new AnalyticsQueryException("group_by", "version grouping is available on active_users only.")
+                : new AnalyticsQueryException("version", "the version filter is available on active_users only.");
+        }
+
         var limit = ParseLimit(p.Limit);
         var csv = ParseFormat(p.Format, accept);
         var cursor = p.Page is null ? null : AnalyticsCursorCodec.Decode("page", p.Page);
@@ -48,7 +58,7 @@ public static class SeriesQueryParser
             throw new AnalyticsQueryException("to", "to must be after from.");
         }
 
-        var scope = new AnalyticsScope(p.WorkspaceId, filter, activity);
+        var scope = new AnalyticsScope(p.WorkspaceId, filter, activity, versions);
         var query = new AnalyticsQuery(dataset, scope, calendar.BucketStartOf(from), calendar.BucketEndOf(to), calendar, groupBy, limit);
         if (cursor is not null)
         {

@@ -29,6 +29,10 @@ public static class SessionTranscriptEndpoints
             .WithSummary("A session's transcript: its prompts, responses, tool calls and results in order, paged on seq.").RequireScope(ApiKeyScope.ComplianceRead);
         routes.MapGet("/api/v1/compliance/users/{user_id}/sessions", ListUserSessionsAsync).WithTags("Compliance")
             .WithSummary("A user's sessions with records in a time window, most recent first, with record, prompt and token counts.")
+            .WithDescription(
+                "Filters surface, agent, team and model (repeat a parameter for several values) keep the sessions with at least one record "
+                + "in the window that matches all of them; a listed session's counts cover all its records in the window. "
+                + "Listing is a compliance read: it is recorded in the audit log with its filters.")
             .RequireScope(ApiKeyScope.ComplianceRead);
         return routes;
     }
@@ -63,6 +67,10 @@ public static class SessionTranscriptEndpoints
         [Description("Window start, RFC 3339 with a zone or Unix seconds (inclusive). Default: 30 days before end_time.")] string? start_time,
         [Description("Window end, RFC 3339 with a zone or Unix seconds (exclusive). Default: now.")] string? end_time,
         [Description("Sessions to return, 1 to 1000 (default 100).")] int? limit,
+        [Description("Only sessions with a record on these surfaces: cli, ide, desktop, cloud, code_review, sdk, other.")] string[]? surface,
+        [Description("Only sessions with a record of these agents: codex, claude_code, gemini_cli, github_copilot, cursor, custom, unknown.")] string[]? agent,
+        [Description("Only sessions with a record of these teams (the directory team at ingest).")] string[]? team,
+        [Description("Only sessions with a record of these models.")] string[]? model,
         SessionTranscriptReader transcripts, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var size = limit ?? DefaultSessions;
@@ -71,8 +79,8 @@ public static class SessionTranscriptEndpoints
             return Problem($"limit must be between 1 and {MaxSessions}.", StatusCodes.Status400BadRequest);
         }
 
-        if (!RecordFilterParser.TryParse(new RecordFilterInput { StartTime = start_time, EndTime = end_time }, RecordFilterParser.QueryNames,
-                out var window, out var error))
+        var input = new RecordFilterInput { StartTime = start_time, EndTime = end_time, Surfaces = surface, Agents = agent, Teams = team, Models = model };
+        if (!RecordFilterParser.TryParse(input, RecordFilterParser.QueryNames, out var window, out var error))
         {
             return Problem(error!, StatusCodes.Status400BadRequest);
         }
@@ -84,7 +92,9 @@ public static class SessionTranscriptEndpoints
             return Problem("end_time must be after start_time.", StatusCodes.Status400BadRequest);
         }
 
-        var sessions = await transcripts.ListUserSessionsAsync(AuditCaller.From(http), user_id, start, end, size + 1, cancellationToken).ConfigureAwait(false);
+        var filter = window with { StartTime = null, EndTime = null };
+        var sessions = await transcripts.ListUserSessionsAsync(AuditCaller.From(http), user_id, start, end, filter, size + 1, cancellationToken)
+            .ConfigureAwait(false);
         return TypedResults.Ok(new UserSessionList(
             user_id, start.ToUniversalTime(), end.ToUniversalTime(), sessions.Take(size).Select(UserSessionView.From).ToList(), sessions.Count > size));
     }

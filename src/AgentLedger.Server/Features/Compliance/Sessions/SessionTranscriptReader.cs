@@ -57,20 +57,38 @@ public sealed class SessionTranscriptReader(IComplianceRecordReader reader, IDlp
             next.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The user's sessions with records in [start, end), most recent first.</summary>
+    /// <summary>
+    /// The user's sessions with records in [start, end), most recent first; with a <paramref name="filter"/> (surface, agent,
+    /// team, model), only sessions with a record in the window that matches it.
+    /// </summary>
     public async Task<IReadOnlyList<UserSession>> ListUserSessionsAsync(
-        AuditCaller caller, string userId, DateTimeOffset start, DateTimeOffset end, int limit, CancellationToken cancellationToken)
+        AuditCaller caller, string userId, DateTimeOffset start, DateTimeOffset end, RecordFilter filter, int limit, CancellationToken cancellationToken)
     {
-        var sessions = await reader.ListUserSessionsAsync(caller.User.GetWorkspaceId(), userId, start, end, limit, cancellationToken).ConfigureAwait(false);
-        await auditor.RecordAsync(caller, AuditActions.ListUserSessions, ApiKeyScope.ComplianceRead, new JsonObject
+        var sessions = await reader.ListUserSessionsAsync(caller.User.GetWorkspaceId(), userId, start, end, filter, limit, cancellationToken)
+            .ConfigureAwait(false);
+        var details = new JsonObject
         {
             ["user_id"] = userId,
             ["start_time"] = start.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             ["end_time"] = end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             ["limit"] = limit,
             ["session_count"] = sessions.Count,
-        }, cancellationToken).ConfigureAwait(false);
+        };
+        AddFilter(details, "surface", filter.Surfaces.Select(WireNames.Of));
+        AddFilter(details, "agent", filter.Agents.Select(WireNames.Of));
+        AddFilter(details, "team", filter.Teams);
+        AddFilter(details, "model", filter.Models);
+        await auditor.RecordAsync(caller, AuditActions.ListUserSessions, ApiKeyScope.ComplianceRead, details, cancellationToken).ConfigureAwait(false);
         return sessions;
+    }
+
+    private static void AddFilter(JsonObject details, string name, IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        if (list.Count > 0)
+        {
+            details[name] = new JsonArray(list.Select(v => (JsonNode)v).ToArray());
+        }
     }
 
     private static List<string> Distinct(IEnumerable<string?> values) => values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();

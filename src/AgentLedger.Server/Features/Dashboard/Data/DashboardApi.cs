@@ -53,12 +53,23 @@ public sealed partial class DashboardApi(IServiceProvider services, IOptions<Jso
             return (await NativeAnalyticsEndpoints.UserRankingAsync(ranking, request, responder, cancellationToken).ConfigureAwait(false)).Result;
         }
 
+        if (call.Endpoint == "active_user_counts")
+        {
+            var counts = new ActiveUserCountParameters
+            {
+                WorkspaceId = call.WorkspaceId, Days = call.Values("days"), TimeZone = call.Value("time_zone"), Team = call.Values("team"),
+                Surface = call.Values("surface"), Client = call.Values("client"), Model = call.Values("model"), Agent = call.Values("agent"), Format = "json",
+            };
+            var responder = services.GetRequiredService<ActiveUserCountResponder>();
+            return (await NativeAnalyticsEndpoints.ActiveUserCountsAsync(counts, request, responder, cancellationToken).ConfigureAwait(false)).Result;
+        }
+
         var parameters = new SeriesQueryParameters
         {
             WorkspaceId = call.WorkspaceId, From = call.Value("from"), To = call.Value("to"), Bucket = call.Value("bucket"),
             TimeZone = call.Value("time_zone"), GroupBy = call.Value("group_by"), User = call.Values("user"), Team = call.Values("team"),
             Surface = call.Values("surface"), Client = call.Values("client"), Model = call.Values("model"), Agent = call.Values("agent"),
-            Limit = ApiCall.PageLimit, Format = "json",
+            Version = call.Values("version"), Limit = ApiCall.PageLimit, Format = "json",
         };
         var series = services.GetRequiredService<SeriesResponder>();
         return call.Endpoint switch
