@@ -22,6 +22,9 @@ internal sealed class TimedAnalyticsReader(IAnalyticsReader inner) : IAnalyticsR
         AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
         inner.ReadActiveHoursAsync(scope, fromHour, toHour, cancellationToken);
 
+    public Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
+        TimeAsync(nameof(CountActiveUsersAsync), () => inner.CountActiveUsersAsync(scope, fromHour, toHour, cancellationToken), _ => 1);
+
     public Task<IReadOnlyDictionary<string, string>> ReadUserEmailsAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         TimeAsync(nameof(ReadUserEmailsAsync), () => inner.ReadUserEmailsAsync(workspaceId, userIds, cancellationToken), r => r.Count);
