@@ -98,12 +98,18 @@ else
 fi
 
 echo "== ingest"
-# The HTTP load tool (issue 11, ingest part) writes its own markdown section; the lead wires its arguments here.
-if [ -f bench/AgentLedger.Load/AgentLedger.Load.csproj ]; then
-  dotnet run -c Release --project bench/AgentLedger.Load -- --markdown-out "$RESULTS/ingest.md" || echo "ingest stage failed: see above"
-else
-  echo "bench/AgentLedger.Load is missing: the ingest section stays empty."
-fi
+# Sustained OTLP/HTTP protobuf ingest through the HTTP load tool (bench/AgentLedger.Load), one section per engine:
+# 16 senders x 100 records, 90 s warm-up (JIT), 60 s measured, then the bare INSERT of the same rows as baseline.
+dotnet build -c Release src/AgentLedger.Server >/dev/null
+: > "$RESULTS/ingest.md"
+for engine in $ENGINES; do
+  if [ "$engine" = sqlite ]; then server=sqlite; name=SQLite; else server=postgres; name=PostgreSQL; fi
+  title="Sustained OTLP/HTTP protobuf ingest: $name"
+  dotnet run -c Release --project bench/AgentLedger.Load -- --start-server "$server" --concurrency 16 --batch 100 \
+    --warmup "${INGEST_WARMUP:-90}" --duration "${INGEST_DURATION:-60}" --baseline \
+    --markdown-out "$RESULTS/ingest-$engine.md" --title "$title" || echo "ingest stage ($engine) failed: see above"
+  [ -f "$RESULTS/ingest-$engine.md" ] && { cat "$RESULTS/ingest-$engine.md"; echo; } >> "$RESULTS/ingest.md"
+done
 
 echo "== report"
 dotnet "$SCALE_DLL" report --results "$RESULTS" --out "$ROOT/docs/perf/scale.md" --ingest "$RESULTS/ingest.md"
