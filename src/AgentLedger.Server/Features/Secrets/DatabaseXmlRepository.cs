@@ -10,11 +10,11 @@ namespace AgentLedger.Server.Features.Secrets;
 /// manager calls it at start, when it creates a key (every 90 days by default), and when it meets a key it does not
 /// know — never per request — so blocking on the store here is acceptable.
 /// </summary>
-internal sealed class DatabaseXmlRepository(IKeyRingStore store, TimeProvider time) : IXmlRepository
+internal sealed class DatabaseXmlRepository(Lazy<IKeyRingStore> store, TimeProvider time) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements() =>
-        store.ListAsync(CancellationToken.None).GetAwaiter().GetResult().Select(xml => XElement.Parse(xml)).ToList();
+        store.Value.ListAsync(CancellationToken.None).GetAwaiter().GetResult().Select(xml => XElement.Parse(xml)).ToList();
 
     public void StoreElement(XElement element, string friendlyName) =>
-        store.StoreAsync(friendlyName, element.ToString(SaveOptions.DisableFormatting), time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
+        store.Value.StoreAsync(friendlyName, element.ToString(SaveOptions.DisableFormatting), time.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
 }

@@ -27,8 +27,10 @@ public static class SecretsAtRestExtensions
     {
         var options = configuration.GetSection(SecretsAtRestOptions.SectionName).Get<SecretsAtRestOptions>() ?? new SecretsAtRestOptions();
         var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IKeyRingStore, TimeProvider>((o, store, time) =>
-            o.XmlRepository = new DatabaseXmlRepository(store, time));
+        // The store is resolved on first use, not here: composing the pipeline (antiforgery) builds these options, and
+        // the storage engine must not be constructed then, so that its configuration errors surface at start.
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, TimeProvider>((o, provider, time) =>
+            o.XmlRepository = new DatabaseXmlRepository(new Lazy<IKeyRingStore>(provider.GetRequiredService<IKeyRingStore>), time));
         if (LoadCertificate(options) is { } certificate)
         {
             dataProtection.ProtectKeysWithCertificate(certificate);
