@@ -14,6 +14,9 @@ public sealed class Screenshots(DashboardServer server)
     private static readonly (string Path, string Name)[] Pages =
         [("/", "overview"), ("/code-review", "code-review"), ("/cloud", "cloud"), ("/cli-ide", "cli-ide"), ("/users", "users")];
 
+    private static readonly (string Path, string Name)[] SettingsPages =
+        [("/budgets", "budgets"), ("/siem", "siem"), ("/price-book", "price-book"), ("/admin/keys", "admin-keys")];
+
     [Fact]
     public async Task TakeScreenshots_OfEveryPage_WritesPngs()
     {
@@ -54,13 +57,26 @@ public sealed class Screenshots(DashboardServer server)
                 timings.Add(string.Create(CultureInfo.InvariantCulture, $"overview 90 days (after the range click): {clock.ElapsedMilliseconds} ms"));
             }
 
+            // Radzen draws a chart's SVG after measuring its container, a moment after the figures arrive.
+            await page.WaitForTimeoutAsync(1_500);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
         }
 
         await page.ClickAsync("[data-test=user-link] >> nth=0");
         await page.WaitForSelectorAsync("[data-test=user-id]");
         await WaitForChartsAsync(page);
+        await page.WaitForTimeoutAsync(1_500);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "user.png"), FullPage = true });
+
+        // Settings and admin pages (no charts): their heading, then a moment for an interactive page's first data.
+        foreach (var (path, name) in SettingsPages)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync("main h1");
+            await page.WaitForTimeoutAsync(1_500);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+
         await File.WriteAllLinesAsync(Path.Combine(folder, "timings.txt"), timings);
         await context.CloseAsync();
     }
