@@ -10,7 +10,7 @@ namespace AgentLedger.Server.Features.Compliance.Logs;
 /// The background job that seals compliance log files. Under the <see cref="JobName"/> lease (one sealer at a time
 /// across every instance), for each workspace and log type it takes the lines after the sealed seq and seals them
 /// into a file once the oldest has waited <see cref="ComplianceLogOptions.SealInterval"/> or a file's worth is
-/// waiting. Files follow seq, the order of arrival, so an event that arrives late (old <c>occurred_at</c>) lands in the
+/// waiting (or at once when the wall clock was set back past the oldest). Files follow seq, the order of arrival, so an event that arrives late (old <c>occurred_at</c>) lands in the
 /// next file; a sealed file is never written again.
 /// </summary>
 public sealed partial class ComplianceLogSealer(
@@ -109,7 +109,10 @@ public sealed partial class ComplianceLogSealer(
             }
 
             var now = time.GetUtcNow();
-            var due = force || builder.IsFull || builder.LastSeq < lastSeq || (oldest is { } o && now - o >= settings.SealInterval);
+            // A line that arrived "after now" means the wall clock was set back since: its wait cannot be measured, and
+            // holding it until the clock catches up could take hours, so it is sealed now.
+            var due = force || builder.IsFull || builder.LastSeq < lastSeq
+                      || (oldest is { } o && (now - o >= settings.SealInterval || now < o));
             if (builder.Count == 0 || !due)
             {
                 return;
