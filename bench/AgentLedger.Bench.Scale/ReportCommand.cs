@@ -65,17 +65,17 @@ public static class ReportCommand
     {
         text.AppendLine("## Analytics over HTTP: dashboard overview and 90-day per-user usage");
         text.AppendLine();
-        text.AppendLine("**Overview:** the seven calls the Overview page makes when it opens (30 days, daily: active users today / 7 / 30 days, daily users by surface, credits and tokens by surface twice, threads and turns by client), all at once; a round lasts until the last answer; 20 rounds after 3 warm-up rounds. Baseline: the overview's usage chart computed from the raw records (records, tokens, credits, distinct users per day and surface over the same 30 days), one SQL query with the server stopped.");
+        text.AppendLine("**Overview:** the five calls the Overview page makes when it opens (30 days, daily, UTC: active users today / 7 / 30 days in one `active_user_counts` call, daily users by surface, credits and tokens by surface — the same call, made by two charts — and threads and turns by client), all at once as the page makes them; a round lasts until the last answer; 40 rounds after 3 warm-up rounds. *Slowest call* is the highest per-call percentile among the five: the figure the issue’s “p99 under 100 ms per page” is read against. Baseline: the overview's usage chart computed from the raw records (records, tokens, credits, distinct users per day and surface over the same 30 days), one SQL query with the server stopped.");
         text.AppendLine();
         text.AppendLine("**Usage:** `GET /v1/analytics/codex/workspaces/bench/usage` over the whole generated window (90 days), per user and day, `limit=1000`, paged to the end with `next_page`; second pass reported. Baseline: per user and day, records, sessions, tokens and credits from the raw records, one SQL query.");
         text.AppendLine();
-        text.AppendLine("| engine | store | overview p50 | overview p99 | server CPU per overview (p50) | raw-record overview | raw ÷ overview p50 | usage page p50 | page p99 | page max | server CPU per page (mean) | pages (rows) | whole window | raw-record usage | raw ÷ whole window | load (overview; usage) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| engine | store | overview p50 | overview p99 | slowest call p50 / p99 | server CPU per overview (p50) | raw-record overview | raw ÷ overview p50 | usage page p50 | page p99 | page max | server CPU per page (mean) | pages (rows) | whole window | raw-record usage | raw ÷ whole window | load (overview; usage) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var f in all.Where(f => f.Get("overview.p50_ms") is not null))
         {
             var rawOverview = f.Get("overview.raw_s");
             var rawUsage = f.Get("usage.raw_s");
-            text.AppendLine(Inv($"| {f.Engine} | {Store(f)} | {Ms(f.Get("overview.p50_ms"))} | {Ms(f.Get("overview.p99_ms"))} | {Ms(f.Get("overview.cpu_p50_ms"))} | {S(rawOverview)} | {R(rawOverview * 1000 / f.Get("overview.p50_ms"))} | " +
+            text.AppendLine(Inv($"| {f.Engine} | {Store(f)} | {Ms(f.Get("overview.p50_ms"))} | {Ms(f.Get("overview.p99_ms"))} | {Ms(f.Get("overview.call_p50_ms"))} / {Ms(f.Get("overview.call_p99_ms"))} | {Ms(f.Get("overview.cpu_p50_ms"))} | {S(rawOverview)} | {R(rawOverview * 1000 / f.Get("overview.p50_ms"))} | " +
                                 $"{Ms(f.Get("usage.page_p50_ms"))} | {Ms(f.Get("usage.page_p99_ms"))} | {Ms(f.Get("usage.page_max_ms"))} | {Ms(f.Get("usage.cpu_s") * 1000 / f.Get("usage.pages"))} | {N(f.Get("usage.pages"))} ({N(f.Get("usage.rows"))}) | " +
                                 $"{S(f.Get("usage.total_s"))} | {S(rawUsage)} | {R(rawUsage / f.Get("usage.total_s"))} | {f.Notes.GetValueOrDefault("overview.load")}; {f.Notes.GetValueOrDefault("usage.load")} |"));
         }
@@ -87,22 +87,16 @@ public static class ReportCommand
     {
         text.AppendLine("## Is the curve flat?");
         text.AppendLine();
-        text.AppendLine("The largest store's figure divided by the smallest's, per engine (metadata-only stores of the same users and days; the target is within 2×). The server CPU columns are the ones to read when the load average differed between the two measurements:");
+        text.AppendLine("Each larger store's figure divided by the smallest's, per engine (metadata-only stores of the same users and days; the target is within 2×). The server CPU columns are the ones to read when the load average differed between the two measurements:");
         text.AppendLine();
-        text.AppendLine("| engine | from → to | overview server CPU p50 | overview p50 | overview p99 | usage server CPU per page | usage page p50 | usage page p99 | usage whole window | raw-record usage | load (overview, smaller → larger) |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var engine in all.Where(f => !f.Content && f.Get("overview.p50_ms") is not null).GroupBy(f => f.Engine))
+        text.AppendLine("| engine | from → to | overview server CPU p50 | overview p50 | overview p99 | slowest call p99 | usage server CPU per page | usage page p50 | usage page p99 | usage whole window | raw-record usage | load (overview, smaller → larger) |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var (small, large) in all.Where(f => !f.Content && f.Get("overview.p50_ms") is not null).GroupBy(f => f.Engine)
+                     .SelectMany(e => e.OrderBy(f => f.Records).Skip(1).Select(large => (Small: e.MinBy(f => f.Records)!, Large: large))))
         {
-            var small = engine.MinBy(f => f.Records)!;
-            var large = engine.MaxBy(f => f.Records)!;
-            if (small == large)
-            {
-                continue;
-            }
-
             double? Ratio(string key) => large.Get(key) / small.Get(key);
             var cpuPerPage = large.Get("usage.cpu_s") / large.Get("usage.pages") / (small.Get("usage.cpu_s") / small.Get("usage.pages"));
-            text.AppendLine(Inv($"| {engine.Key} | {Store(small)} → {Store(large)} | {R(Ratio("overview.cpu_p50_ms"))} | {R(Ratio("overview.p50_ms"))} | {R(Ratio("overview.p99_ms"))} | {R(cpuPerPage)} | {R(Ratio("usage.page_p50_ms"))} | " +
+            text.AppendLine(Inv($"| {large.Engine} | {Store(small)} → {Store(large)} | {R(Ratio("overview.cpu_p50_ms"))} | {R(Ratio("overview.p50_ms"))} | {R(Ratio("overview.p99_ms"))} | {R(Ratio("overview.call_p99_ms"))} | {R(cpuPerPage)} | {R(Ratio("usage.page_p50_ms"))} | " +
                                 $"{R(Ratio("usage.page_p99_ms"))} | {R(Ratio("usage.total_s"))} | {R(Ratio("usage.raw_s"))} | {small.Notes.GetValueOrDefault("overview.load")?.Split(' ')[0]} → {large.Notes.GetValueOrDefault("overview.load")?.Split(' ')[0]} |"));
         }
 
