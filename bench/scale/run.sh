@@ -11,6 +11,9 @@
 #   SCALE_PG             a PostgreSQL connection string to use; when unset, a throwaway cluster is started in SCALE_DATA
 #   SCALE_PARALLEL=1     run the engines side by side (each engine's stores stay sequential)
 #   SCALE_KEEP=1         keep each store after measuring it
+#   SCALE_VERIFY_MAX     verify the hash chain of stores up to this many records (default: every store)
+#   SCALE_REUSE=1        measure a store left by an earlier run (SCALE_KEEP=1, same SCALE_DATA) instead of generating it
+#                        again: its generation figures are kept from that run
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -41,16 +44,20 @@ stop_pg() {
 }
 trap stop_pg EXIT
 if [[ " $ENGINES " == *" postgresql "* ]] && [ -z "${SCALE_PG:-}" ]; then
-  echo "== PostgreSQL cluster in $DATA/pg"
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
   PG_PORT=${SCALE_PG_PORT:-55433}
-  rm -rf "$DATA/pg" && mkdir -p "$DATA/pg" && chown postgres:postgres "$DATA/pg"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$DATA/pg/cluster" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+  if [ "${SCALE_REUSE:-0}" = 1 ] && [ -d "$DATA/pg/cluster" ]; then
+    echo "== PostgreSQL cluster in $DATA/pg (reused)"
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA/pg/cluster" status >/dev/null 2>&1 && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA/pg/cluster" -m fast -w stop >/dev/null
+  else
+    echo "== PostgreSQL cluster in $DATA/pg"
+    rm -rf "$DATA/pg" && mkdir -p "$DATA/pg" && chown postgres:postgres "$DATA/pg"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$DATA/pg/cluster" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+  fi
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA/pg/cluster" -l "$DATA/pg/server.log" -w start \
     -o "-p $PG_PORT -k $DATA/pg -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min" >/dev/null
   PG_STARTED=1
-  psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE alscale"
-  SCALE_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=alscale;Maximum Pool Size=50"
+  SCALE_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=50"
 fi
 
 # One store: generate, verify, measure, (issue 5 on SQLite 10M+), delete.
@@ -61,16 +68,27 @@ store() {
     target=$DATA/$name.db
     storage=(--Storage:Provider=Sqlite "--Storage:Sqlite:Path=$target")
   else
-    target=$SCALE_PG
+    # One database per store, so that stores of several sizes can be kept side by side.
+    local database=${name//-/_}
+    target=$(sed 's/Database=[^;]*;\?//' <<< "$SCALE_PG"); target="${target%;};Database=$database"
     storage=(--Storage:Provider=PostgreSql "--Storage:PostgreSql:ConnectionString=$target")
   fi
   local args=(--engine "$engine" --target "$target" --records "$records" --users "$USERS" --days "$DAYS" --results "$RESULTS" --work "$WORK" ${content:+--content})
-  echo "== $name: generate"
-  dotnet "$SCALE_DLL" generate "${args[@]}"
-  echo "== $name: agentledger verify"
-  local started=$SECONDS verdict
-  if (cd "$WORK" && dotnet "$SERVER_DLL" verify --workspace bench "${storage[@]}" --Otlp:Grpc:Port=0 > "$WORK/$name-verify.txt" 2>&1); then verdict=valid; else verdict="NOT VALID (see $WORK/$name-verify.txt)"; fi
-  echo "| $engine | $name | $verdict | $((SECONDS - started)) s | $(cut -d' ' -f1-3 /proc/loadavg) |" >> "$RESULTS/verify.rows"
+  if [ "${SCALE_REUSE:-0}" = 1 ] && store_exists "$engine" "$target" "$name"; then
+    echo "== $name: reusing the store generated earlier"
+  else
+    [ "$engine" = postgresql ] && pg_sql "DROP DATABASE IF EXISTS $database" && pg_sql "CREATE DATABASE $database"
+    echo "== $name: generate"
+    dotnet "$SCALE_DLL" generate "${args[@]}"
+  fi
+  if [ -z "${SCALE_VERIFY_MAX:-}" ] || [ "$records" -le "$SCALE_VERIFY_MAX" ]; then
+    echo "== $name: agentledger verify"
+    local started=$SECONDS verdict
+    if (cd "$WORK" && dotnet "$SERVER_DLL" verify --workspace bench "${storage[@]}" --Otlp:Grpc:Port=0 > "$WORK/$name-verify.txt" 2>&1); then verdict=valid; else verdict="NOT VALID (see $WORK/$name-verify.txt)"; fi
+    echo "| $engine | $name | $verdict | $((SECONDS - started)) s | $(cut -d' ' -f1-3 /proc/loadavg) |" >> "$RESULTS/verify.rows"
+  else
+    echo "| $engine | $name | not verified in this run (SCALE_VERIFY_MAX=$SCALE_VERIFY_MAX) | — | — |" >> "$RESULTS/verify.rows"
+  fi
   echo "== $name: measure"
   dotnet "$SCALE_DLL" measure "${args[@]}" --server-dll "$SERVER_DLL"
   if [ "$engine" = sqlite ] && [ -z "$content" ] && [ "$records" -ge 10000000 ]; then
@@ -78,7 +96,26 @@ store() {
     dotnet "$ANALYTICS_DLL" --db "$target" --reuse --records "$records" --users "$USERS" --days "$DAYS" \
       --first-day "$(date -u -d "$((DAYS - 1)) days ago" +%F)" --report "$RESULTS/analytics-$name.md" || echo "analytics benchmark failed: see above"
   fi
-  if [ "${SCALE_KEEP:-0}" != 1 ] && [ "$engine" = sqlite ]; then rm -f "$target" "$target-wal" "$target-shm"; fi
+  if [ "${SCALE_KEEP:-0}" != 1 ]; then
+    if [ "$engine" = sqlite ]; then rm -f "$target" "$target-wal" "$target-shm"; else pg_sql "DROP DATABASE $database"; fi
+  fi
+}
+
+pg_sql() { psql -q -d "$(pg_uri postgres)" -c "$1"; }
+# The libpq URI of a database of the cluster that SCALE_PG points at (psql does not read Npgsql connection strings).
+pg_uri() {
+  local host port user
+  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<< "$SCALE_PG"); port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<< "$SCALE_PG")
+  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<< "$SCALE_PG")
+  echo "postgresql://$user@$host:${port:-5432}/$1"
+}
+# A store of an earlier run with its generation figures: the SQLite file, or the PostgreSQL database with its records.
+store_exists() {
+  local engine=$1 target=$2 name=$3
+  grep -q '"gen.records"' "$RESULTS/$name.json" 2>/dev/null || return 1
+  if [ "$engine" = sqlite ]; then [ -f "$target" ]; else
+    [ "$(psql -tA -d "$(pg_uri "${name//-/_}")" -c "SELECT count(*) > 0 FROM records" 2>/dev/null)" = t ]
+  fi
 }
 
 engine_runs() {
