@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using AgentLedger.Core.Keys;
-using AgentLedger.GatewayBench;
+using AgentLedger.Bench;
 using AgentLedger.Server.Features.Admin;
 using AgentLedger.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,7 +22,7 @@ var app = AgentLedgerApp.Build(
 [
     "--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", "--Storage:Sqlite:Path=" + Path.Combine(folder.FullName, "bench.db"),
     "--Logging:LogLevel:Default=Warning", "--Compliance:Logs:SealingEnabled=false", "--Compliance:Exports:RunnerEnabled=false",
-    $"--Gateway:Upstreams:openai:BaseUrl={upstream.Address.GetLeftPart(UriPartial.Authority)}/v1", "--Gateway:Upstreams:openai:ApiKey=sk-bench",
+    "--Gateway:Upstreams:openai:BaseUrl=" + upstream.OpenAiBaseUrl, "--Gateway:Upstreams:openai:ApiKey=sk-bench",
 ]);
 await app.StartAsync();
 try
