@@ -9,17 +9,23 @@ internal sealed record LoadOptions
         AgentLedger.Load: drives a running AgentLedger over HTTP the way a fleet of agents does.
 
         Target (one of):
-          --url URL                 a running server; needs --key (an ingest key of the workspace)
+          --url URL                 a running server; needs --key (an ingest key of the workspace; with compliance.read
+                                    for the stored-count check, admin for github and gateway traffic). For gateway
+                                    traffic the server must have its openai/anthropic upstreams configured
+                                    (Gateway:Upstreams:<provider>:BaseUrl and ApiKey)
           --start-server sqlite|postgres
                                     start the built server on a fresh database (PostgreSQL: a throwaway cluster via
-                                    initdb/pg_ctl, durable settings), create the workspace and its key, stop it at the end
+                                    initdb/pg_ctl, durable settings), create the workspace and its key, stop it at the end;
+                                    with gateway traffic, also a loopback model-provider stub as its upstreams
         Options:
           --server-dll PATH         the built server (default: src/AgentLedger.Server/bin/Release/net10.0/agentledger.dll)
-          --key KEY                 ingest key (with --url); add admin scope too for --mix github
+          --key KEY                 ingest key (with --url); add admin scope too for --mix github and gateway-*
+                                    (each virtual developer gets a gateway key, issued through the admin API)
           --workspace ID            workspace for --start-server (default load) or of --key (for --mix github)
           --server-pid PID          read CPU and RSS of this process (automatic with --start-server)
-          --mix SPEC                name=weight,... of otlp-logs-proto, otlp-logs-json, otlp-metrics-proto, events, github
-                                    (default otlp-logs-proto)
+          --mix SPEC                name=weight,... of otlp-logs-proto, otlp-logs-json, otlp-metrics-proto, events, github,
+                                    gateway-openai (Codex CLI's streamed Responses calls), gateway-anthropic (Claude
+                                    Code's streamed Messages calls) (default otlp-logs-proto)
           --rate N                  target records/s (default: as fast as it goes)
           --concurrency N           concurrent senders (default 8)
           --batch N                 records per request (default 100)
@@ -33,6 +39,7 @@ internal sealed record LoadOptions
           --title TEXT              heading of that section
           --server-arg ARG          extra configuration argument for the started server (repeatable)
           --keep-data               keep the started server's data folder
+          --no-check                skip reading the stored records back through the compliance feed at the end
         """;
 
     public string? Url { get; init; }
@@ -76,6 +83,9 @@ internal sealed record LoadOptions
     public IReadOnlyList<string> ServerArgs { get; init; } = [];
 
     public bool KeepData { get; init; }
+
+    /// <summary>Read the stored count back through the compliance feed at the end and compare it with what was acknowledged.</summary>
+    public bool Check { get; init; } = true;
 
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 
@@ -132,6 +142,7 @@ internal sealed record LoadOptions
                 "--title" => options with { Title = Value() },
                 "--server-arg" => options,
                 "--keep-data" => options with { KeepData = true },
+                "--no-check" => options with { Check = false },
                 _ => throw new FormatException($"Unknown option '{name}'."),
             };
             if (name == "--server-arg")

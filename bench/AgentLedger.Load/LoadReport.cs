@@ -12,6 +12,15 @@ internal sealed record LoadReport
 
     public required LoadStats Stats { get; init; }
 
+    /// <summary>The measured window per kind of traffic.</summary>
+    public IReadOnlyDictionary<TrafficKind, LoadStats> ByKind { get; init; } = new Dictionary<TrafficKind, LoadStats>();
+
+    /// <summary>What the compliance feed held at the end (warm-up included), when checked.</summary>
+    public StoredCount? Stored { get; init; }
+
+    /// <summary>Records acknowledged over the whole run (warm-up included): all, and the gateway's.</summary>
+    public (long Total, long Gateway) ExpectedStored { get; init; }
+
     public required double Seconds { get; init; }
 
     public double? ServerCpuSeconds { get; init; }
@@ -46,6 +55,12 @@ internal sealed record LoadReport
             ("**acknowledged records/s**", $"**{AcknowledgedPerSecond.ToString("N0", c)}**"),
             ("request latency p50 / p95 / p99", $"{Stats.Percentile(0.50).ToString("F1", c)} / {Stats.Percentile(0.95).ToString("F1", c)} / {Stats.Percentile(0.99).ToString("F1", c)} ms"),
         };
+        if (Stored is { } stored)
+        {
+            var gateway = ByKind.Keys.Any(TrafficKinds.IsGateway) ? $" (gateway: stored {stored.Gateway.ToString("N0", c)}, expected {ExpectedStored.Gateway.ToString("N0", c)})" : "";
+            rows.Add(("records stored (compliance feed, warm-up included)", $"stored {stored.Total.ToString("N0", c)}, expected {ExpectedStored.Total.ToString("N0", c)}{gateway}"));
+        }
+
         if (ServerCpuSeconds is { } cpu)
         {
             rows.Add(("AgentLedger CPU", $"{(cpu / Seconds).ToString("F2", c)} cores ({(cpu * 1e6 / Math.Max(1, Stats.Acknowledged)).ToString("F0", c)} µs CPU per record)"));
@@ -68,7 +83,32 @@ internal sealed record LoadReport
         return rows;
     }
 
-    public string Text() => string.Join(Environment.NewLine, Rows().Select(r => $"{r.Name.Replace("**", "", StringComparison.Ordinal),-45} {r.Value.Replace("**", "", StringComparison.Ordinal)}"));
+    /// <summary>One line per kind of traffic: requests, acknowledged, latency, and for model calls the time to first byte.</summary>
+    public IReadOnlyList<(string Kind, string Requests, string Acknowledged, string Latency, string Ttfb)> KindRows()
+    {
+        var c = CultureInfo.InvariantCulture;
+        return
+        [
+            .. ByKind.Select(p => (
+                TrafficKinds.Name(p.Key),
+                p.Value.Requests.ToString("N0", c),
+                $"{p.Value.AcknowledgedRequests.ToString("N0", c)} ({p.Value.Acknowledged.ToString("N0", c)} of {p.Value.Sent.ToString("N0", c)} records)",
+                $"{p.Value.Percentile(0.50).ToString("F1", c)} / {p.Value.Percentile(0.95).ToString("F1", c)} / {p.Value.Percentile(0.99).ToString("F1", c)}",
+                TrafficKinds.IsGateway(p.Key) ? $"{p.Value.TtfbPercentile(0.50).ToString("F1", c)} / {p.Value.TtfbPercentile(0.99).ToString("F1", c)}" : "—")),
+        ];
+    }
+
+    public string Text()
+    {
+        var text = new StringBuilder(string.Join(Environment.NewLine, Rows().Select(r => $"{r.Name.Replace("**", "", StringComparison.Ordinal),-45} {r.Value.Replace("**", "", StringComparison.Ordinal)}")));
+        text.AppendLine().AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{"per kind",-20} {"requests",10} {"acknowledged (records)",-34} {"latency p50/p95/p99 ms",-26} TTFB p50/p99 ms");
+        foreach (var (kind, requests, acknowledged, latency, ttfb) in KindRows())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{kind,-20} {requests,10} {acknowledged,-34} {latency,-26} {ttfb}");
+        }
+
+        return text.ToString().TrimEnd();
+    }
 
     public string Markdown()
     {
@@ -81,6 +121,14 @@ internal sealed record LoadReport
         foreach (var (name, value) in Rows())
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| kind | requests | acknowledged (records) | latency p50 / p95 / p99 (ms) | time to first byte p50 / p99 (ms) |");
+        md.AppendLine("|---|---:|---|---|---|");
+        foreach (var (kind, requests, acknowledged, latency, ttfb) in KindRows())
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {requests} | {acknowledged} | {latency} | {ttfb} |");
         }
 
         md.AppendLine();
@@ -99,6 +147,14 @@ internal sealed record LoadReport
             ? ""
             : " (requests by status: " + string.Join(", ", byStatus.OrderBy(p => p.Key).Select(p => $"{(p.Key == 0 ? "transport error" : p.Key == 207 ? "partial success" : p.Key.ToString(CultureInfo.InvariantCulture))}: {p.Value}")) + ")";
     }
+
+    private static string StatusName(int status) => status switch
+    {
+        0 => "transport error",
+        LoadStats.IncompleteStream => "stream ended before the final event",
+        207 => "partial success",
+        _ => status.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static string Quote(string arg) => arg.Any(ch => char.IsWhiteSpace(ch) || ch is '"' or '\'' or '*' or '$') ? "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'" : arg;
 }

@@ -11,11 +11,16 @@ namespace AgentLedger.Load;
 /// records per second, until the duration or the record count is reached. Requests that start during the warm-up
 /// are sent but not counted.
 /// </summary>
-internal sealed class LoadRunner(HttpClient http, RequestFactory factory, LoadOptions options, TextWriter progress, PostgreSqlCluster? database)
+internal sealed class LoadRunner(HttpClient http, RequestFactory factory, GatewayTraffic? gateway, LoadOptions options, TextWriter progress, PostgreSqlCluster? database)
 {
     public LoadStats Measured { get; } = new();
 
     public LoadStats WarmUp { get; } = new();
+
+    /// <summary>The measured window per kind of traffic (a kind's requests are also counted in <see cref="Measured"/>).</summary>
+    public IReadOnlyDictionary<TrafficKind, LoadStats> MeasuredByKind { get; } = options.Mix.ToDictionary(m => m.Kind, _ => new LoadStats());
+
+    public IReadOnlyDictionary<TrafficKind, LoadStats> WarmUpByKind { get; } = options.Mix.ToDictionary(m => m.Kind, _ => new LoadStats());
 
     /// <summary>Wall-clock seconds of the measured window (from the end of warm-up to the last answer).</summary>
     public double MeasuredSeconds { get; private set; }
@@ -54,16 +59,20 @@ internal sealed class LoadRunner(HttpClient http, RequestFactory factory, LoadOp
             {
                 var pick = random.Next(totalWeight);
                 var kind = mix.First(m => (pick -= m.Weight) < 0).Kind;
-                var request = factory.Create(kind, random, options.Batch);
-                var reserved = Interlocked.Add(ref _reserved, request.Records);
-                if (options.Events is { } cap && reserved - request.Records >= cap)
+                var (request, call) = TrafficKinds.IsGateway(kind)
+                    ? (null, await gateway!.NextAsync(kind, random, stop.Token).ConfigureAwait(false))
+                    : (factory.Create(kind, random, options.Batch), default((GatewayConversation, GatewayCall)?));
+                // A model call's tool calls are known only from its answer: the pacing counts what the request carries.
+                var known = request?.Records ?? call!.Value.Item2.KnownRecords;
+                var reserved = Interlocked.Add(ref _reserved, known);
+                if (options.Events is { } cap && reserved - known >= cap)
                 {
                     return;
                 }
 
                 if (options.Rate is { } rate)
                 {
-                    var due = TimeSpan.FromSeconds((double)(reserved - request.Records) / rate);
+                    var due = TimeSpan.FromSeconds((double)(reserved - known) / rate);
                     var wait = due - clock.Elapsed;
                     if (wait > TimeSpan.Zero)
                     {
@@ -77,9 +86,20 @@ internal sealed class LoadRunner(HttpClient http, RequestFactory factory, LoadOp
                     return;
                 }
 
-                var (status, rejectedInside) = await SendAsync(request, stop.Token).ConfigureAwait(false);
+                var inWarmUp = startedAt < warmUp;
+                if (call is var (conversation, gatewayCall))
+                {
+                    var outcome = await gateway!.SendAsync(conversation, gatewayCall, random, stop.Token).ConfigureAwait(false);
+                    var status = outcome.Completed || outcome.Status is < 200 or >= 300 ? outcome.Status : LoadStats.IncompleteStream;
+                    (inWarmUp ? WarmUp : Measured).Record(outcome.Records, status, 0, outcome.LatencyMs, outcome.TtfbMs);
+                    (inWarmUp ? WarmUpByKind : MeasuredByKind)[kind].Record(outcome.Records, status, 0, outcome.LatencyMs, outcome.TtfbMs);
+                    continue;
+                }
+
+                var (sentStatus, rejectedInside) = await SendAsync(request!, stop.Token).ConfigureAwait(false);
                 var latency = (clock.Elapsed - startedAt).TotalMilliseconds;
-                (startedAt < warmUp ? WarmUp : Measured).Record(request.Records, status, rejectedInside, latency);
+                (inWarmUp ? WarmUp : Measured).Record(request!.Records, sentStatus, rejectedInside, latency);
+                (inWarmUp ? WarmUpByKind : MeasuredByKind)[kind].Record(request.Records, sentStatus, rejectedInside, latency);
             }
         }
 

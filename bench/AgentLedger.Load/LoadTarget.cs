@@ -6,11 +6,17 @@ namespace AgentLedger.Load;
 
 /// <summary>
 /// The server under load: either one already running (<c>--url</c>), or one this tool starts on a fresh SQLite file
-/// or a throwaway PostgreSQL cluster, with a new workspace and key created through the <c>keys create</c> CLI.
+/// or a throwaway PostgreSQL cluster, with a new workspace and key created through the <c>keys create</c> CLI. With
+/// gateway traffic in the mix, a started server's OpenAI and Anthropic upstreams are a loopback
+/// <see cref="StubUpstream"/> in this process (provider keys passed in the environment, as secrets are).
 /// </summary>
 internal sealed class LoadTarget : IAsyncDisposable
 {
+    public const string OpenAiUpstreamKey = "sk-load-openai";
+    public const string AnthropicUpstreamKey = "sk-ant-load";
+
     private ServerProcess? _server;
+    private StubUpstream? _upstream;
     private PostgreSqlCluster? _postgres;
     private string? _folder;
     private bool _keep;
@@ -28,6 +34,9 @@ internal sealed class LoadTarget : IAsyncDisposable
     public string? Folder => _folder;
 
     public string Engine { get; private init; } = "as configured";
+
+    /// <summary>The model-provider stub the started server's gateway forwards to (null with <c>--url</c> or without gateway traffic).</summary>
+    public StubUpstream? Upstream => _upstream;
 
     public static LoadTarget Running(LoadOptions options) =>
         new() { BaseAddress = new Uri(options.Url!), Key = options.Key!, ServerPid = options.ServerPid };
@@ -69,6 +78,21 @@ internal sealed class LoadTarget : IAsyncDisposable
             storage = ["--Storage:Sqlite:Path=" + sqlitePath];
         }
 
+        StubUpstream? upstream = null;
+        List<string> gateway = [];
+        if (options.Mix.Any(m => TrafficKinds.IsGateway(m.Kind)))
+        {
+            upstream = await StubUpstream.StartAsync(new StubUpstreamOptions { AgentLoop = true, OpenAiKey = OpenAiUpstreamKey, AnthropicKey = AnthropicUpstreamKey })
+                .ConfigureAwait(false);
+            gateway = ["--Gateway:Upstreams:openai:BaseUrl=" + upstream.OpenAiBaseUrl, "--Gateway:Upstreams:anthropic:BaseUrl=" + upstream.AnthropicBaseUrl];
+            environment = new Dictionary<string, string>(environment ?? [])
+            {
+                ["Gateway__Upstreams__openai__ApiKey"] = OpenAiUpstreamKey,
+                ["Gateway__Upstreams__anthropic__ApiKey"] = AnthropicUpstreamKey,
+            };
+            await log.WriteLineAsync($"Model-provider stub on {upstream.Address} (OpenAI Responses, Anthropic Messages)").ConfigureAwait(false);
+        }
+
         string key;
         ServerProcess server;
         try
@@ -76,12 +100,21 @@ internal sealed class LoadTarget : IAsyncDisposable
             key = await ServerProcess.CreateKeyAsync(options.ServerDll, options.Workspace, "ingest,admin", storage, environment, cancellationToken).ConfigureAwait(false);
             // Sealing and exports off: the run measures ingest alone.
             server = await ServerProcess.StartAsync(options.ServerDll, Path.Combine(folder, "server.log"),
-                [.. storage, "--Compliance:Logs:SealingEnabled=false", "--Compliance:Exports:RunnerEnabled=false", .. options.ServerArgs],
+                [.. storage, .. gateway, "--Compliance:Logs:SealingEnabled=false", "--Compliance:Exports:RunnerEnabled=false", .. options.ServerArgs],
                 environment, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         }
-        catch when (postgres is not null)
+        catch
         {
-            await postgres.DisposeAsync().ConfigureAwait(false);
+            if (upstream is not null)
+            {
+                await upstream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
 
@@ -95,6 +128,7 @@ internal sealed class LoadTarget : IAsyncDisposable
             Engine = options.StartServer == "postgres" ? "PostgreSQL" : "SQLite",
             _server = server,
             _postgres = postgres,
+            _upstream = upstream,
             _folder = folder,
             _keep = options.KeepData,
         };
@@ -129,6 +163,11 @@ internal sealed class LoadTarget : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopServerAsync().ConfigureAwait(false);
+        if (_upstream is not null)
+        {
+            await _upstream.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);

@@ -3,6 +3,8 @@ using AgentLedger.Load;
 
 // Program only composes: options, the target server, the traffic, the run, the baseline, the report.
 var repositoryRoot = FindRepositoryRoot();
+// Every record of this run occurred after this (the stored-count check reads the feed from here; OTLP timestamps start at the wall clock).
+var runStartedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
 LoadOptions options;
 try
 {
@@ -39,9 +41,30 @@ if (options.Mix.Any(m => m.Kind == TrafficKind.GitHubWebhooks))
     github = new GitHubTraffic(GitHubTraffic.LoadExample(repositoryRoot), options.Workspace, secret, bot);
 }
 
-var factory = new RequestFactory(new OtlpTraffic(CaptureTemplates.Logs(), CaptureTemplates.Metrics(), fleet), fleet, github);
-var runner = new LoadRunner(http, factory, options, Console.Out, target.Postgres);
+var logTemplates = CaptureTemplates.Logs();
+GatewayTraffic? gateway = options.Mix.Any(m => TrafficKinds.IsGateway(m.Kind))
+    ? new GatewayTraffic(http, fleet, new GatewayKeys(http, options.Workspace, target.Key), GatewayPrompts.From(logTemplates))
+    : null;
+var factory = new RequestFactory(new OtlpTraffic(logTemplates, CaptureTemplates.Metrics(), fleet), fleet, github);
+var runner = new LoadRunner(http, factory, gateway, options, Console.Out, target.Postgres);
 await runner.RunAsync(target.ServerPid ?? options.ServerPid, abort.Token);
+
+StoredCount? stored = null;
+var expectedTotal = runner.WarmUp.Acknowledged + runner.Measured.Acknowledged;
+var expectedGateway = options.Mix.Where(m => TrafficKinds.IsGateway(m.Kind))
+    .Sum(m => runner.WarmUpByKind[m.Kind].Acknowledged + runner.MeasuredByKind[m.Kind].Acknowledged);
+if (options.Check)
+{
+    Console.WriteLine("Reading the stored records back through the compliance feed ...");
+    stored = await StoredRecordCheck.WaitForAsync(http, options.Key!, runStartedAt, expectedTotal, expectedGateway, Console.Out, abort.Token);
+    Console.WriteLine($"stored {stored.Total:N0}, expected {expectedTotal:N0}" + (gateway is null ? "" : $" (gateway: stored {stored.Gateway:N0}, expected {expectedGateway:N0})"));
+}
+
+if (gateway is not null)
+{
+    Console.WriteLine($"Gateway: {gateway.SessionsStarted:N0} sessions, {gateway.KeysIssued:N0} developer keys"
+                      + (target.Upstream is { } stub ? $"; the stub answered {stub.OpenAiRequests:N0} Responses and {stub.AnthropicRequests:N0} Messages calls" : ""));
+}
 
 BareInsertBaseline.Result? baseline = null;
 if (options.Baseline)
@@ -61,6 +84,9 @@ var report = new LoadReport
     Options = options,
     Engine = target.Engine,
     Stats = runner.Measured,
+    ByKind = runner.MeasuredByKind,
+    Stored = stored,
+    ExpectedStored = (expectedTotal, expectedGateway),
     Seconds = runner.MeasuredSeconds,
     ServerCpuSeconds = runner.ServerAtEnd is { } end && runner.ServerAtStart is { } start ? end.CpuSeconds - start.CpuSeconds : null,
     ServerRssMiB = runner.ServerAtEnd?.RssKiB / 1024.0,
@@ -78,7 +104,7 @@ if (options.MarkdownOut is { } file)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Markdown section written to {file}"));
 }
 
-return runner.Measured.Acknowledged > 0 ? 0 : 1;
+return runner.Measured.Acknowledged > 0 && (stored is null || (stored.Total == expectedTotal && stored.Gateway == expectedGateway)) ? 0 : 1;
 
 static string FindRepositoryRoot()
 {

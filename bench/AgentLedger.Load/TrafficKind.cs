@@ -8,6 +8,12 @@ internal enum TrafficKind
     OtlpMetricsProtobuf,
     NativeEvents,
     GitHubWebhooks,
+
+    /// <summary>Codex CLI's model calls through the gateway: OpenAI Responses, streamed.</summary>
+    GatewayOpenAi,
+
+    /// <summary>Claude Code's model calls through the gateway: Anthropic Messages, streamed.</summary>
+    GatewayAnthropic,
 }
 
 internal static class TrafficKinds
@@ -19,7 +25,11 @@ internal static class TrafficKinds
         ["otlp-metrics-proto"] = TrafficKind.OtlpMetricsProtobuf,
         ["events"] = TrafficKind.NativeEvents,
         ["github"] = TrafficKind.GitHubWebhooks,
+        ["gateway-openai"] = TrafficKind.GatewayOpenAi,
+        ["gateway-anthropic"] = TrafficKind.GatewayAnthropic,
     };
+
+    public static bool IsGateway(TrafficKind kind) => kind is TrafficKind.GatewayOpenAi or TrafficKind.GatewayAnthropic;
 
     public static string Name(TrafficKind kind) => ByName.First(p => p.Value == kind).Key;
 
