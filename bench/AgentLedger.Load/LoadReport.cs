@@ -45,12 +45,13 @@ internal sealed record LoadReport
         var rows = new List<(string, string)>
         {
             ("engine", Engine),
-            ("traffic", Options.MixText + $", {Options.Batch} records/request, {Options.Concurrency} concurrent senders, {Options.Users} users"
+            ("traffic", Options.MixText + $", {Options.Batch} records/request{(Options.Mix.Any(m => TrafficKinds.IsGateway(m.Kind)) ? " (model calls: one exchange each)" : "")}, {Options.Concurrency} concurrent senders, {Options.Users} users"
                         + (Options.Rate is { } rate ? $", target {rate.ToString("N0", c)} records/s" : ", as fast as it goes")),
             ("measured window", $"{Seconds.ToString("F1", c)} s after {Options.WarmUp.TotalSeconds.ToString("F0", c)} s warm-up"),
             ("requests", Stats.Requests.ToString("N0", c)),
             ("records sent", Stats.Sent.ToString("N0", c)),
-            ("records acknowledged (2xx after commit)", Stats.Acknowledged.ToString("N0", c)),
+            (Options.Mix.Any(m => TrafficKinds.IsGateway(m.Kind)) ? "records acknowledged (2xx after commit; model calls: 2xx and the stream's final event)" : "records acknowledged (2xx after commit)",
+                Stats.Acknowledged.ToString("N0", c)),
             ("records rejected", Stats.RejectedRecords.ToString("N0", c) + Rejections()),
             ("**acknowledged records/s**", $"**{AcknowledgedPerSecond.ToString("N0", c)}**"),
             ("request latency p50 / p95 / p99", $"{Stats.Percentile(0.50).ToString("F1", c)} / {Stats.Percentile(0.95).ToString("F1", c)} / {Stats.Percentile(0.99).ToString("F1", c)} ms"),

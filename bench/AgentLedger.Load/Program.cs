@@ -42,9 +42,13 @@ if (options.Mix.Any(m => m.Kind == TrafficKind.GitHubWebhooks))
 }
 
 var logTemplates = CaptureTemplates.Logs();
-GatewayTraffic? gateway = options.Mix.Any(m => TrafficKinds.IsGateway(m.Kind))
-    ? new GatewayTraffic(http, fleet, new GatewayKeys(http, options.Workspace, target.Key), GatewayPrompts.From(logTemplates))
-    : null;
+GatewayTraffic? gateway = null;
+if (options.Mix.Any(m => TrafficKinds.IsGateway(m.Kind)))
+{
+    var prompts = GatewayPrompts.From(logTemplates);
+    Console.WriteLine($"Gateway traffic: {prompts.Count} distinct prompts from the captures; one gateway key per developer, issued on first use");
+    gateway = new GatewayTraffic(http, fleet, new GatewayKeys(http, options.Workspace, target.Key), prompts);
+}
 var factory = new RequestFactory(new OtlpTraffic(logTemplates, CaptureTemplates.Metrics(), fleet), fleet, github);
 var runner = new LoadRunner(http, factory, gateway, options, Console.Out, target.Postgres);
 await runner.RunAsync(target.ServerPid ?? options.ServerPid, abort.Token);
