@@ -66,8 +66,10 @@ if (options.Check)
 
 if (gateway is not null)
 {
-    Console.WriteLine($"Gateway: {gateway.SessionsStarted:N0} sessions, {gateway.KeysIssued:N0} developer keys"
-                      + (target.Upstream is { } stub ? $"; the stub answered {stub.OpenAiRequests:N0} Responses and {stub.AnthropicRequests:N0} Messages calls" : ""));
+    long Calls(TrafficKind kind) => runner.WarmUpByKind.TryGetValue(kind, out var w) ? w.Requests + runner.MeasuredByKind[kind].Requests : 0;
+    Console.WriteLine($"Gateway: {gateway.SessionsStarted:N0} sessions, {gateway.KeysIssued:N0} developer keys; "
+                      + $"sent {Calls(TrafficKind.GatewayOpenAi):N0} Responses and {Calls(TrafficKind.GatewayAnthropic):N0} Messages calls (warm-up included)"
+                      + (target.Upstream is { } stub ? $", the stub answered {stub.OpenAiRequests:N0} and {stub.AnthropicRequests:N0}" : ""));
 }
 
 BareInsertBaseline.Result? baseline = null;
