@@ -58,8 +58,7 @@ internal sealed record LoadReport
         };
         if (Stored is { } stored)
         {
-            var gateway = ByKind.Keys.Any(TrafficKinds.IsGateway) ? $" (gateway: stored {stored.Gateway.ToString("N0", c)}, expected {ExpectedStored.Gateway.ToString("N0", c)})" : "";
-            rows.Add(("records stored (compliance feed, warm-up included)", $"stored {stored.Total.ToString("N0", c)}, expected {ExpectedStored.Total.ToString("N0", c)}{gateway}"));
+            rows.Add(("records stored (compliance feed, warm-up included)", stored.Describe(ExpectedStored.Total, ExpectedStored.Gateway, ByKind.Keys.Any(TrafficKinds.IsGateway))));
         }
 
         if (ServerCpuSeconds is { } cpu)

@@ -61,7 +61,7 @@ if (options.Check)
 {
     Console.WriteLine("Reading the stored records back through the compliance feed ...");
     stored = await StoredRecordCheck.WaitForAsync(http, options.Key!, runStartedAt, expectedTotal, expectedGateway, Console.Out, abort.Token);
-    Console.WriteLine($"stored {stored.Total:N0}, expected {expectedTotal:N0}" + (gateway is null ? "" : $" (gateway: stored {stored.Gateway:N0}, expected {expectedGateway:N0})"));
+    Console.WriteLine(stored.Describe(expectedTotal, expectedGateway, gateway is not null));
 }
 
 if (gateway is not null)
@@ -110,7 +110,7 @@ if (options.MarkdownOut is { } file)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Markdown section written to {file}"));
 }
 
-return runner.Measured.Acknowledged > 0 && (stored is null || (stored.Total == expectedTotal && stored.Gateway == expectedGateway)) ? 0 : 1;
+return runner.Measured.Acknowledged > 0 && (stored is null || stored.Matches(expectedTotal, expectedGateway)) ? 0 : 1;
 
 static string FindRepositoryRoot()
 {
