@@ -95,7 +95,7 @@ internal sealed class CodexConversation : GatewayConversation
     {
         var command = (string?)JsonNode.Parse(call.Input)?["cmd"] ?? "";
         var printed = command.StartsWith("echo ", StringComparison.Ordinal) ? command[5..] + "\n" : "";
-        var output = $"Chunk ID: {Math.Abs(call.CallId.GetHashCode()) % 0xFFFFFF:x6}\nWall time: 0.0287 seconds\nProcess exited with code 0\n" +
+        var output = $"Chunk ID: {(uint)call.CallId.GetHashCode() % 0xFFFFFF:x6}\nWall time: 0.0287 seconds\nProcess exited with code 0\n" +
                      $"Original token count: {Math.Max(1, printed.Length / 4)}\nOutput:\n{printed}";
         _input.Add(new JsonObject { ["type"] = "function_call_output", ["call_id"] = call.CallId, ["output"] = output });
         _newRecords++;
