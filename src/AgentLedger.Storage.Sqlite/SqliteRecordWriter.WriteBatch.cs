@@ -23,6 +23,7 @@ public sealed partial class SqliteRecordWriter
         private readonly Dictionary<string, long> _lastSeq = [];
         private readonly Dictionary<(string, string), string> _userByIdentifier = [];
         private readonly Dictionary<(string, string), string?> _teamByUser = [];
+        private readonly HashSet<(string, string)> _sessionsSeen = [];
         private readonly SqliteRawStatement _eventExists;
         private readonly SqliteRawStatement _findIdentifier;
         private readonly SqliteRawStatement _insertIdentifier;
@@ -155,6 +156,12 @@ public sealed partial class SqliteRecordWriter
 
         public bool TryStartSession(ActivityRecord record)
         {
+            // A session this transaction has already inserted or found is there: a second INSERT would change nothing.
+            if (!_sessionsSeen.Add((record.WorkspaceId, record.SessionId!)))
+            {
+                return false;
+            }
+
             _startSession.Bind(0, record.WorkspaceId);
             _startSession.Bind(1, record.SessionId);
             _startSession.Bind(2, record.Seq);
