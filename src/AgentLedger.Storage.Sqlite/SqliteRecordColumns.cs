@@ -82,6 +82,64 @@ internal static class SqliteRecordColumns
         p[i].Value = attributesJson is null ? DBNull.Value : attributesJson;
     }
 
+    /// <summary>
+    /// <see cref="Bind(SqliteCommand, ActivityRecord, string, string?)"/> for the writer's positional statement, with the
+    /// actor and attributes JSON as UTF-8 (<paramref name="attributesUtf8"/> null when the record has no attributes).
+    /// The same values in the same columns.
+    /// </summary>
+    public static void Bind(SqliteRawStatement s, ActivityRecord r, ReadOnlySpan<byte> actorUtf8, ReadOnlyMemory<byte>? attributesUtf8)
+    {
+        var i = 0;
+        s.Bind(i++, r.WorkspaceId);
+        s.Bind(i++, r.Seq);
+        s.Bind(i++, r.Id);
+        s.Bind(i++, r.EventId);
+        s.Bind(i++, SqliteTime.ToMicros(r.OccurredAt));
+        s.Bind(i++, SqliteTime.ToMicros(r.ReceivedAt));
+        s.Bind(i++, WireNames.Of(r.Source));
+        s.Bind(i++, WireNames.Of(r.Kind));
+        s.Bind(i++, r.UserId);
+        s.BindUtf8(i++, actorUtf8);
+        s.Bind(i++, r.Team);
+        s.Bind(i++, r.ClientIp);
+        s.Bind(i++, r.UserAgent);
+        s.Bind(i++, WireNames.Of(r.Agent));
+        s.Bind(i++, WireNames.Of(r.ClientId));
+        s.Bind(i++, WireNames.Of(r.Surface));
+        s.Bind(i++, r.ClientVersion);
+        s.Bind(i++, r.SessionId);
+        s.Bind(i++, r.TurnId);
+        s.Bind(i++, r.Model);
+        s.Bind(i++, r.Status);
+        s.Bind(i++, r.Error);
+        s.Bind(i++, r.Usage.InputTokens);
+        s.Bind(i++, r.Usage.CachedInputTokens);
+        s.Bind(i++, r.Usage.OutputTokens);
+        s.Bind(i++, r.Usage.ReasoningTokens);
+        s.Bind(i++, r.CostUsd is { } cost ? SqliteMoney.ToMicros(cost) : null);
+        s.Bind(i++, r.Credits is { } credits ? SqliteMoney.ToMicros(credits) : null);
+        s.Bind(i++, r.DurationMs);
+        s.Bind(i++, r.PromptText);
+        s.Bind(i++, r.ResponseText);
+        s.Bind(i++, r.ToolName);
+        s.Bind(i++, r.ToolInput);
+        s.Bind(i++, r.ToolOutput);
+        s.Bind(i++, r.Review?.Repository);
+        s.Bind(i++, r.Review?.PullRequest);
+        s.Bind(i++, r.Review?.ReviewId);
+        s.Bind(i++, r.Review?.CommentId);
+        s.Bind(i++, r.Review?.Priority is { } priority ? WireNames.Of(priority) : null);
+        s.Bind(i++, r.Review?.Reaction is { } reaction ? WireNames.Of(reaction) : null);
+        if (attributesUtf8 is { } attributes)
+        {
+            s.BindUtf8(i, attributes.Span);
+        }
+        else
+        {
+            s.BindNull(i);
+        }
+    }
+
     /// <summary>Reads a row selected with <see cref="SelectList"/>.</summary>
     public static ActivityRecord Read(SqliteDataReader row)
     {

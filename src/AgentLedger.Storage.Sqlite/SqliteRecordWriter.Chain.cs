@@ -21,7 +21,7 @@ public sealed partial class SqliteRecordWriter
         /// Sets the hash parameters of the prepared insert for <paramref name="record"/>, which has just taken the
         /// next seq of its workspace: the content hash, and the chain hash linked to the previous record's.
         /// </summary>
-        private void BindChain(SqliteCommand insert, ActivityRecord record, string actorJson, string? attributesJson)
+        private void BindChain(SqliteRawStatement insert, ActivityRecord record, ReadOnlySpan<byte> actorUtf8, ReadOnlyMemory<byte>? attributesUtf8)
         {
             if (!_chainHead.TryGetValue(record.WorkspaceId, out var head))
             {
@@ -35,10 +35,10 @@ public sealed partial class SqliteRecordWriter
                     $"The record chain of workspace '{record.WorkspaceId}' ends at seq {head.Seq}, not {record.Seq - 1}; run 'agentledger migrate'.");
             }
 
-            var content = RecordChain.ContentHash(record);
-            var chain = RecordChain.Link(head.Hash, record, content, actorJson, attributesJson);
-            insert.Parameters[^2].Value = content;
-            insert.Parameters[^1].Value = chain;
+            var content = RecordChain.ContentHash(record, _hashScratch);
+            var chain = RecordChain.Link(head.Hash, record, content, actorUtf8, attributesUtf8, _hashScratch);
+            insert.Bind(insert.ParameterCount - 2, content);
+            insert.Bind(insert.ParameterCount - 1, chain);
             _chainHead[record.WorkspaceId] = (record.Seq, chain);
         }
 

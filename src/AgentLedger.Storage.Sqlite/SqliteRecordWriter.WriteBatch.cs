@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using AgentLedger.Core.Integrity;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
@@ -8,8 +10,10 @@ namespace AgentLedger.Storage.Sqlite;
 public sealed partial class SqliteRecordWriter
 {
     /// <summary>
-    /// The prepared statements and per-transaction caches of one group commit. Statements are prepared once per
-    /// batch and re-bound per row: the hot path avoids Dapper's per-call parameter reflection.
+    /// The prepared statements and per-transaction caches of one group commit. The per-record statements are
+    /// <see cref="SqliteRawStatement"/>s, prepared once per batch and bound by position (no per-call parameter lookup by
+    /// name, no UTF-8 array per string); the actor and attributes JSON are written once, straight to UTF-8, and the row
+    /// and the chain hash take the same bytes.
     /// </summary>
     private sealed partial class WriteBatch : IDisposable
     {
@@ -19,40 +23,52 @@ public sealed partial class SqliteRecordWriter
         private readonly Dictionary<string, long> _lastSeq = [];
         private readonly Dictionary<(string, string), string> _userByIdentifier = [];
         private readonly Dictionary<(string, string), string?> _teamByUser = [];
-        private readonly SqliteCommand _eventExists;
-        private readonly SqliteCommand _findIdentifier;
-        private readonly SqliteCommand _insertIdentifier;
-        private readonly SqliteCommand _insertUser;
-        private readonly SqliteCommand _findTeam;
-        private readonly SqliteCommand _startSession;
-        private readonly SqliteCommand _insertRecord;
+        private readonly HashSet<(string, string)> _sessionsSeen = [];
+        private readonly SqliteRawStatement _eventExists;
+        private readonly SqliteRawStatement _findIdentifier;
+        private readonly SqliteRawStatement _insertIdentifier;
+        private readonly SqliteRawStatement _insertUser;
+        private readonly SqliteRawStatement _findTeam;
+        private readonly SqliteRawStatement _startSession;
+        private readonly SqliteRawStatement _insertRecord;
+        private readonly ArrayBufferWriter<byte> _attributesUtf8 = new(16 * 1024);
+        private readonly Utf8JsonWriter _attributesWriter;
+        private readonly ArrayBufferWriter<byte> _hashScratch = new(16 * 1024);
 
         public WriteBatch(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
         {
             _connection = connection;
             _transaction = transaction;
             _now = SqliteTime.ToMicros(now);
-            _eventExists = Prepare("SELECT 1 FROM records WHERE workspace_id = $ws AND event_id = $event", "$ws", "$event");
-            _findIdentifier = Prepare("SELECT user_id FROM user_identifiers WHERE workspace_id = $ws AND identifier = $id", "$ws", "$id");
-            _insertIdentifier = Prepare(
-                "INSERT OR IGNORE INTO user_identifiers (workspace_id, identifier, user_id) VALUES ($ws, $id, $user)", "$ws", "$id", "$user");
-            _insertUser = Prepare(
-                "INSERT INTO users (workspace_id, user_id, email, display_name, team, created_at) VALUES ($ws, $user, $email, $name, NULL, $at)",
-                "$ws", "$user", "$email", "$name", "$at");
-            _findTeam = Prepare("SELECT team FROM users WHERE workspace_id = $ws AND user_id = $user", "$ws", "$user");
-            _startSession = Prepare(
+            // Parameters are numbered in order of first appearance; each statement binds them in that order.
+            _eventExists = new SqliteRawStatement(connection, "SELECT 1 FROM records WHERE workspace_id = $ws AND event_id = $event");
+            _findIdentifier = new SqliteRawStatement(connection, "SELECT user_id FROM user_identifiers WHERE workspace_id = $ws AND identifier = $id");
+            _insertIdentifier = new SqliteRawStatement(
+                connection, "INSERT OR IGNORE INTO user_identifiers (workspace_id, identifier, user_id) VALUES ($ws, $id, $user)");
+            _insertUser = new SqliteRawStatement(
+                connection,
+                "INSERT INTO users (workspace_id, user_id, email, display_name, team, created_at) VALUES ($ws, $user, $email, $name, NULL, $at)");
+            _findTeam = new SqliteRawStatement(connection, "SELECT team FROM users WHERE workspace_id = $ws AND user_id = $user");
+            _startSession = new SqliteRawStatement(
+                connection,
                 """
                 INSERT INTO sessions (workspace_id, session_id, first_seq, first_occurred_at, user_id, client_id)
                 VALUES ($ws, $session, $seq, $at, $user, $client) ON CONFLICT DO NOTHING
-                """,
-                "$ws", "$session", "$seq", "$at", "$user", "$client");
-            _insertRecord = Prepare(InsertChainedSql, InsertChainedParameters);
+                """);
+            _insertRecord = new SqliteRawStatement(connection, InsertChainedSql);
+            if (_insertRecord.ParameterCount != InsertChainedParameters.Length)
+            {
+                throw new InvalidOperationException($"The record insert has {_insertRecord.ParameterCount} parameters, not {InsertChainedParameters.Length}.");
+            }
+
+            _attributesWriter = new Utf8JsonWriter(_attributesUtf8);
         }
 
         public bool EventExists(string workspaceId, string eventId)
         {
-            Bind(_eventExists, workspaceId, eventId);
-            return _eventExists.ExecuteScalar() is not null;
+            _eventExists.Bind(0, workspaceId);
+            _eventExists.Bind(1, eventId);
+            return _eventExists.Exists();
         }
 
         public long NextSeq(string workspaceId)
@@ -117,15 +133,21 @@ public sealed partial class SqliteRecordWriter
             if (userId is null)
             {
                 userId = "user-" + Guid.CreateVersion7().ToString("N");
-                Bind(_insertUser, workspaceId, userId, ActorIdentity.NormalizeEmail(actor.Email), actor.DisplayName, _now);
-                _insertUser.ExecuteNonQuery();
+                _insertUser.Bind(0, workspaceId);
+                _insertUser.Bind(1, userId);
+                _insertUser.Bind(2, ActorIdentity.NormalizeEmail(actor.Email));
+                _insertUser.Bind(3, actor.DisplayName);
+                _insertUser.Bind(4, _now);
+                _insertUser.Execute();
                 _teamByUser[(workspaceId, userId)] = null;
             }
 
             foreach (var key in unlinked)
             {
-                Bind(_insertIdentifier, workspaceId, key, userId);
-                _insertIdentifier.ExecuteNonQuery();
+                _insertIdentifier.Bind(0, workspaceId);
+                _insertIdentifier.Bind(1, key);
+                _insertIdentifier.Bind(2, userId);
+                _insertIdentifier.Execute();
                 _userByIdentifier[(workspaceId, key)] = userId;
             }
 
@@ -134,19 +156,40 @@ public sealed partial class SqliteRecordWriter
 
         public bool TryStartSession(ActivityRecord record)
         {
-            Bind(_startSession, record.WorkspaceId, record.SessionId, record.Seq, SqliteTime.ToMicros(record.OccurredAt), record.UserId,
-                WireNames.Of(record.ClientId));
-            return _startSession.ExecuteNonQuery() == 1;
+            // A session this transaction has already inserted or found is there: a second INSERT would change nothing.
+            if (!_sessionsSeen.Add((record.WorkspaceId, record.SessionId!)))
+            {
+                return false;
+            }
+
+            _startSession.Bind(0, record.WorkspaceId);
+            _startSession.Bind(1, record.SessionId);
+            _startSession.Bind(2, record.Seq);
+            _startSession.Bind(3, SqliteTime.ToMicros(record.OccurredAt));
+            _startSession.Bind(4, record.UserId);
+            _startSession.Bind(5, WireNames.Of(record.ClientId));
+            return _startSession.Execute() == 1;
         }
 
         public void InsertRecord(ActivityRecord record)
         {
-            // Serialised once: the row stores these texts and the chain hash covers the same bytes.
-            var actorJson = RecordChain.ActorJsonOf(record);
-            var attributesJson = record.Attributes?.ToJsonString();
-            SqliteRecordColumns.Bind(_insertRecord, record, actorJson, attributesJson);
-            BindChain(_insertRecord, record, actorJson, attributesJson);
-            _insertRecord.ExecuteNonQuery();
+            // Serialised once, to UTF-8: the row stores these texts and the chain hash covers the same bytes. The bytes are
+            // those of Attributes.ToJsonString() (which writes the same Utf8JsonWriter output with default options, then
+            // decodes it to a string that SQLite would get re-encoded).
+            var actorUtf8 = RecordChain.ActorJsonUtf8Of(record);
+            ReadOnlyMemory<byte>? attributesUtf8 = null;
+            if (record.Attributes is { } attributes)
+            {
+                _attributesUtf8.ResetWrittenCount();
+                _attributesWriter.Reset(_attributesUtf8);
+                attributes.WriteTo(_attributesWriter);
+                _attributesWriter.Flush();
+                attributesUtf8 = _attributesUtf8.WrittenMemory;
+            }
+
+            SqliteRecordColumns.Bind(_insertRecord, record, actorUtf8, attributesUtf8);
+            BindChain(_insertRecord, record, actorUtf8, attributesUtf8);
+            _insertRecord.Execute();
         }
 
         public void UpsertRollups(UsageRollupAccumulator accumulator)
@@ -193,6 +236,7 @@ public sealed partial class SqliteRecordWriter
             _findTeam.Dispose();
             _startSession.Dispose();
             _insertRecord.Dispose();
+            _attributesWriter.Dispose();
             DisposeReviewStatements();
             DisposeDlpStatements();
         }
@@ -204,8 +248,9 @@ public sealed partial class SqliteRecordWriter
                 return cached;
             }
 
-            Bind(_findIdentifier, workspaceId, key);
-            var found = _findIdentifier.ExecuteScalar() as string;
+            _findIdentifier.Bind(0, workspaceId);
+            _findIdentifier.Bind(1, key);
+            var found = _findIdentifier.ScalarText();
             if (found is not null)
             {
                 _userByIdentifier[(workspaceId, key)] = found;
@@ -218,8 +263,9 @@ public sealed partial class SqliteRecordWriter
         {
             if (!_teamByUser.TryGetValue((workspaceId, userId), out var team))
             {
-                Bind(_findTeam, workspaceId, userId);
-                team = _findTeam.ExecuteScalar() as string;
+                _findTeam.Bind(0, workspaceId);
+                _findTeam.Bind(1, userId);
+                team = _findTeam.ScalarText();
                 _teamByUser[(workspaceId, userId)] = team;
             }
 

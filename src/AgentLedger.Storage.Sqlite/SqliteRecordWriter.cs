@@ -21,14 +21,16 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _connection ??= await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            _connection ??= await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await AppendCoreAsync(_connection, records, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
-                // A failed connection is not reused: the next batch starts from a fresh one.
+                // A failed connection is not reused: the next batch starts from a fresh one. Cleared from the pool rather
+                // than returned to it, so that no reader inherits the writer's cache size.
+                SqliteConnection.ClearPool(_connection);
                 await _connection.DisposeAsync().ConfigureAwait(false);
                 _connection = null;
                 throw;
@@ -39,6 +41,27 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// The writer's own connection, with a page cache that holds the index pages one group commit touches (a commit of
+    /// 1,600 records dirties ~1,300 leaves of the event-id index alone, whose keys are hashes: with SQLite's default
+    /// 2 MB cache every commit re-read them through the kernel), and checkpoints every 16,000 WAL pages rather than every
+    /// 1,000, so that an index leaf rewritten by several commits is copied into the database once instead of once per
+    /// commit (with the default, every commit of a full batch ran a checkpoint of its own). Neither changes a stored byte.
+    /// </summary>
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = FormattableString.Invariant(
+            $"PRAGMA cache_size=-{WriterCacheKiB}; PRAGMA wal_autocheckpoint={WriterCheckpointPages};");
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private const int WriterCacheKiB = 64 * 1024;
+
+    private const int WriterCheckpointPages = 16_000;
 
     public async ValueTask DisposeAsync()
     {

@@ -122,6 +122,35 @@ public abstract partial class StorageContractTests
     }
 
     /// <summary>ws-a with sample activity (in two commits) plus one record whose values stress the encoding; ws-b with 5.</summary>
+    [Fact]
+    public async Task Append_AttributesWithEscapesAndLargeValues_StoredTextAndHashesAreThoseOfTheStringEncoding()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        // JSON escapes, HTML-sensitive and non-ASCII text, and values larger than any buffer the writer starts with.
+        var big = string.Concat(Enumerable.Repeat("값✓🚀 \"quoted\" \\ <b>&amp;</b>\n\t\u0001\u2028 ", 2_000));
+        var first = new RecordBuilder("ws-a", Start).Kind(RecordKind.UserPrompt).By(email: "Ünïcode@example.com")
+            .Content(big, "r")
+            .Attributes(new JsonObject { ["big"] = big, ["list"] = new JsonArray(big, 1.5, true, null), ["k\"ey ✓"] = "<&>" })
+            .Build();
+        var second = new RecordBuilder("ws-a", Start.AddSeconds(1)).Attributes(new JsonObject { ["small"] = "x" }).Build();
+        var third = new RecordBuilder("ws-a", Start.AddSeconds(2)).Build();
+        await storage.Writer.AppendAsync([first, second, third], Ct);
+
+        var previous = RecordChain.Genesis.ToArray();
+        foreach (var (seq, sent) in new[] { (1L, first), (2L, second), (3L, third) })
+        {
+            var stored = await ReadChainAsync(storage, seq);
+            Assert.Equal(sent.Attributes?.ToJsonString(), stored.Record.Attributes?.ToJsonString());
+            Assert.Equal(sent.PromptText, stored.Record.PromptText);
+            var contentHash = RecordChain.ContentHash(sent);
+            Assert.Equal(contentHash, stored.ContentSha256);
+            // The string path of the hash, over the stored record's metadata with the attributes as they were sent.
+            var expected = RecordChain.Link(previous, stored.Record, contentHash, RecordChain.ActorJsonOf(stored.Record), sent.Attributes?.ToJsonString());
+            Assert.Equal(expected, stored.ChainSha256);
+            previous = expected;
+        }
+    }
+
     private async Task<ITestStorage> ChainedStorageAsync(int count)
     {
         var storage = await StorageWithWorkspacesAsync("ws-a", "ws-b");

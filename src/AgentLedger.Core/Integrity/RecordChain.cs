@@ -63,13 +63,50 @@ public static class RecordChain
 
         var buffer = new ArrayBufferWriter<byte>(1024 + (attributesJson?.Length ?? 0));
         buffer.Write(previous);
-        WriteMetadata(buffer, record, actorJson, attributesJson);
+        WriteMetadata(buffer, record, new JsonText(actorJson), new JsonText(attributesJson));
         buffer.Write(contentHash);
         return SHA256.HashData(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// <see cref="Link(ReadOnlySpan{byte}, ActivityRecord, ReadOnlySpan{byte}, string, string?)"/> with the actor and
+    /// attributes JSON as UTF-8 (the bytes of <see cref="ActorJsonOf"/> and <c>Attributes.ToJsonString()</c>;
+    /// <paramref name="attributesUtf8"/> null when the record has no attributes): a writer that stores UTF-8 anyway never
+    /// makes the UTF-16 strings. The hashed bytes are the same. <paramref name="scratch"/> is cleared and reused.
+    /// </summary>
+    public static byte[] Link(
+        ReadOnlySpan<byte> previous, ActivityRecord record, ReadOnlySpan<byte> contentHash, ReadOnlySpan<byte> actorUtf8,
+        ReadOnlyMemory<byte>? attributesUtf8, ArrayBufferWriter<byte> scratch)
+    {
+        if (previous.Length != HashSize || contentHash.Length != HashSize)
+        {
+            throw new ArgumentException("Chain and content hashes are 32 bytes.");
+        }
+
+        scratch.ResetWrittenCount();
+        scratch.Write(previous);
+        WriteMetadata(scratch, record, new JsonText(actorUtf8), attributesUtf8 is { } a ? new JsonText(a.Span) : new JsonText((string?)null));
+        scratch.Write(contentHash);
+        return SHA256.HashData(scratch.WrittenSpan);
+    }
+
+    /// <summary><see cref="ContentHash(ActivityRecord)"/> through a reused <paramref name="scratch"/> buffer.</summary>
+    public static byte[] ContentHash(ActivityRecord record, ArrayBufferWriter<byte> scratch)
+    {
+        scratch.ResetWrittenCount();
+        scratch.Write(ContentTag);
+        WriteString(scratch, record.PromptText);
+        WriteString(scratch, record.ResponseText);
+        WriteString(scratch, record.ToolInput);
+        WriteString(scratch, record.ToolOutput);
+        return SHA256.HashData(scratch.WrittenSpan);
+    }
+
     /// <summary>The actor as the metadata hash (and the stored row) hold it: web-cased JSON without nulls.</summary>
     public static string ActorJsonOf(ActivityRecord record) => JsonSerializer.Serialize(record.Actor, ActorJson);
+
+    /// <summary><see cref="ActorJsonOf"/> as UTF-8, without the string.</summary>
+    public static byte[] ActorJsonUtf8Of(ActivityRecord record) => JsonSerializer.SerializeToUtf8Bytes(record.Actor, ActorJson);
 
     /// <summary>Whether the record carries no content (nothing to hash beyond absence, or content purged).</summary>
     public static bool HasContent(ActivityRecord record) =>
@@ -84,9 +121,9 @@ public static class RecordChain
     /// for tests and for offline verifiers that want to reproduce the encoding.
     /// </summary>
     public static void WriteMetadata(IBufferWriter<byte> buffer, ActivityRecord r) =>
-        WriteMetadata(buffer, r, ActorJsonOf(r), r.Attributes?.ToJsonString());
+        WriteMetadata(buffer, r, new JsonText(ActorJsonOf(r)), new JsonText(r.Attributes?.ToJsonString()));
 
-    private static void WriteMetadata(IBufferWriter<byte> buffer, ActivityRecord r, string actorJson, string? attributesJson)
+    private static void WriteMetadata(IBufferWriter<byte> buffer, ActivityRecord r, JsonText actorJson, JsonText attributesJson)
     {
         buffer.Write(MetadataTag);
         WriteString(buffer, r.WorkspaceId);
@@ -98,7 +135,7 @@ public static class RecordChain
         WriteString(buffer, WireNames.Of(r.Source));
         WriteString(buffer, WireNames.Of(r.Kind));
         WriteString(buffer, r.UserId);
-        WriteString(buffer, actorJson);
+        actorJson.WriteTo(buffer);
         WriteString(buffer, r.Team);
         WriteString(buffer, r.ClientIp);
         WriteString(buffer, r.UserAgent);
@@ -124,7 +161,7 @@ public static class RecordChain
         WriteString(buffer, r.Review?.CommentId);
         WriteString(buffer, r.Review?.Priority is { } priority ? WireNames.Of(priority) : null);
         WriteString(buffer, r.Review?.Reaction is { } reaction ? WireNames.Of(reaction) : null);
-        WriteString(buffer, attributesJson);
+        attributesJson.WriteTo(buffer);
     }
 
     /// <summary>Unix microseconds, truncated: the precision both engines store.</summary>
@@ -145,6 +182,40 @@ public static class RecordChain
         var span = buffer.GetSpan(length);
         Encoding.UTF8.GetBytes(value, span);
         buffer.Advance(length);
+    }
+
+    private static void WriteUtf8(IBufferWriter<byte> buffer, ReadOnlySpan<byte> utf8)
+    {
+        WriteInt(buffer, utf8.Length);
+        buffer.Write(utf8);
+    }
+
+    /// <summary>A JSON text of the metadata, as a string or as its UTF-8 bytes; encoded the same either way.</summary>
+    private readonly ref struct JsonText
+    {
+        private readonly string? _text;
+        private readonly ReadOnlySpan<byte> _utf8;
+        private readonly bool _isUtf8;
+
+        public JsonText(string? text) => _text = text;
+
+        public JsonText(ReadOnlySpan<byte> utf8)
+        {
+            _utf8 = utf8;
+            _isUtf8 = true;
+        }
+
+        public void WriteTo(IBufferWriter<byte> buffer)
+        {
+            if (_isUtf8)
+            {
+                WriteUtf8(buffer, _utf8);
+            }
+            else
+            {
+                WriteString(buffer, _text);
+            }
+        }
     }
 
     private static void WriteOptionalLong(IBufferWriter<byte> buffer, long? value)

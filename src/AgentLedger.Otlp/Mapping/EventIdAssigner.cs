@@ -15,6 +15,7 @@ internal sealed class EventIdAssigner : IDisposable
 {
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private byte[] _item = new byte[4096];
 
     public void Dispose() => _hash.Dispose();
 
@@ -26,7 +27,15 @@ internal sealed class EventIdAssigner : IDisposable
         Append(hash, length, resource.CanonicalBytes);
         Append(hash, length, scope.CanonicalBytes);
         Append(hash, length, extra);
-        Append(hash, length, item.ToByteArray());
+        // The item's encoding, written into a reused buffer (the same bytes as ToByteArray, without an array per item).
+        var size = item.CalculateSize();
+        if (size > _item.Length)
+        {
+            _item = new byte[Math.Max(size, _item.Length * 2)];
+        }
+
+        item.WriteTo(_item.AsSpan(0, size));
+        Append(hash, length, _item.AsSpan(0, size));
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
 

@@ -1,4 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
 using AgentLedger.Core.Records;
+using AgentLedger.Otlp.Decoding;
+using AgentLedger.Otlp.Mapping;
+using AgentLedger.Otlp.Proto.Collector.Logs.V1;
+using Google.Protobuf;
 using Xunit;
 
 namespace AgentLedger.Otlp.Tests.Mapping;
@@ -38,6 +44,35 @@ public sealed class EventIdTests
         Assert.Equal(fromPb.Select(r => r.EventId), fromJson.Select(r => r.EventId));
         Assert.Equal(fromPb.Select(r => (r.Kind, r.SessionId, r.Usage, r.PromptText)), fromJson.Select(r => (r.Kind, r.SessionId, r.Usage, r.PromptText)));
         Assert.Equal(fromPb.Select(r => r.Attributes!.ToJsonString()), fromJson.Select(r => r.Attributes!.ToJsonString()));
+    }
+
+    [Fact]
+    public void Map_LogRecords_IdIsTheHashOfTheLengthPrefixedProtobufEncodings()
+    {
+        // Pins the id of stored records: a batch re-sent to a newer server must find the ids an older one stored.
+        const string file = "claude-code/protobuf/0001-logs.pb";
+        var request = OtlpProtobufDecoder.Decode<ExportLogsServiceRequest>(FixtureFiles.Read(file));
+        var expected = new List<string>();
+        foreach (var resourceLogs in request.ResourceLogs)
+        {
+            foreach (var scopeLogs in resourceLogs.ScopeLogs)
+            {
+                var scope = scopeLogs.Scope.ToByteArray().Concat(Encoding.UTF8.GetBytes(scopeLogs.SchemaUrl)).ToArray();
+                foreach (var log in scopeLogs.LogRecords)
+                {
+                    var framed = new List<byte>();
+                    foreach (var part in new[] { [(byte)OtlpSignal.Logs], resourceLogs.Resource.ToByteArray(), scope, [], log.ToByteArray() })
+                    {
+                        framed.AddRange(BitConverter.GetBytes(part.Length)); // little-endian on every platform .NET runs this on
+                        framed.AddRange(part);
+                    }
+
+                    expected.Add("otlp:" + Convert.ToHexStringLower(SHA256.HashData([.. framed])[..16]));
+                }
+            }
+        }
+
+        Assert.Equal(expected, FixtureMapping.Map(file).Select(r => r.EventId));
     }
 
     [Fact]

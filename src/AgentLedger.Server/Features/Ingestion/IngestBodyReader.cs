@@ -20,7 +20,9 @@ public sealed class IngestBodyReader(IOptions<IngestOptions> options)
             return TooLarge($"The body ({request.ContentLength} bytes) exceeds the limit of {limits.MaxBodyBytes} bytes (Ingest:MaxBodyBytes).");
         }
 
-        var raw = await ReadCappedAsync(request.Body, limits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        var raw = request.ContentLength is { } length
+            ? await ReadExactAsync(request.Body, length, cancellationToken).ConfigureAwait(false)
+            : await ReadCappedAsync(request.Body, limits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (raw is null)
         {
             return TooLarge($"The body exceeds the limit of {limits.MaxBodyBytes} bytes (Ingest:MaxBodyBytes).");
@@ -52,6 +54,19 @@ public sealed class IngestBodyReader(IOptions<IngestOptions> options)
     }
 
     private static IngestBody TooLarge(string message) => IngestBody.Fail(IngestBodyError.TooLarge, message);
+
+    /// <summary>
+    /// Reads a body of known length (already checked against the cap) into one array of that size. An OTLP batch of 100
+    /// log records is ~150 KB: read through a chunk and a growing <see cref="MemoryStream"/> and then copied out, it cost
+    /// ~530 KB of allocations per request, most of it on the large-object heap (which only a gen2 collection frees).
+    /// Kestrel ends the body at Content-Length, so a body never holds more than it declared.
+    /// </summary>
+    private static async Task<byte[]> ReadExactAsync(Stream stream, long length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return bytes;
+    }
 
     /// <summary>Reads the stream fully, or returns null as soon as it holds more than <paramref name="cap"/> bytes.</summary>
     private static async Task<byte[]?> ReadCappedAsync(Stream stream, long cap, CancellationToken cancellationToken)
