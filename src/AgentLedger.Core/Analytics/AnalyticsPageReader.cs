@@ -184,9 +184,11 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
         // A group seen only through engagement cells (a reply to a comment of an earlier bucket) has no activity of
         // its own in this bucket's rollup and is not a row of it.
         var rows = groups.Values.Where(r => r.Totals.Records > 0).ToList();
-        if (counted is not null)
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
+            // The same figures print the same whichever rollup's rows were summed.
+            row.NormalizeMoney();
+            if (counted is not null)
             {
                 row.UseActiveUserCount(counted.GetValueOrDefault((start, row.GroupKey)));
             }

@@ -51,6 +51,16 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
         }
     }
 
+    /// <summary>Drops trailing zeros of the money sums (see <see cref="UsageMeasures.NormalizeMoney"/>), once the row is complete.</summary>
+    public void NormalizeMoney()
+    {
+        Totals.NormalizeMoney();
+        foreach (var measures in ByClient.Values.Concat(ByModel.Values))
+        {
+            measures.NormalizeMoney();
+        }
+    }
+
     private static UsageMeasures Get(SortedList<string, UsageMeasures> map, string key)
     {
         if (!map.TryGetValue(key, out var measures))
