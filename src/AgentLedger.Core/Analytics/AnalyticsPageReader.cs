@@ -10,7 +10,9 @@ namespace AgentLedger.Core.Analytics;
 /// Paging is keyset, not snapshot: rows that arrive later in a bucket already returned are not revisited, rows of
 /// later buckets are seen, and no (bucket, group) row is ever returned twice or skipped.
 /// </remarks>
-public sealed class AnalyticsPageReader(IAnalyticsReader reader)
+/// <param name="reader">Storage.</param>
+/// <param name="useUserFreeRollups">Whether queries that <see cref="ReadsDailyGroups"/> read the user-free daily rollups (false: always the per-user ones).</param>
+public sealed class AnalyticsPageReader(IAnalyticsReader reader, bool useUserFreeRollups = true)
 {
     /// <summary>
     /// Buckets read in one storage call when not grouping by user (a month of days): such a bucket has one row per
@@ -54,7 +56,7 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
                 var readEnd = ReadEnd(calendar, bucket, end, query.To, need);
                 IReadOnlyList<AnalyticsCell> cells;
                 IReadOnlyDictionary<(long, string), int>? counted = null;
-                if (ReadsDailyGroups(query))
+                if (useUserFreeRollups && ReadsDailyGroups(query))
                 {
                     var groups = await reader.ReadDailyGroupsAsync(query.Scope, query.GroupBy, bucket, readEnd, cancellationToken).ConfigureAwait(false);
                     (cells, counted) = (groups.Cells, groups.ActiveUsers);
