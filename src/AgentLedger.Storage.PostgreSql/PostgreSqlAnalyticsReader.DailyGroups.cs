@@ -90,7 +90,8 @@ public sealed partial class PostgreSqlAnalyticsReader
         var values = DailyGroupRollup.FilterValues(scope.Filter, dimension);
         if (values.Count == 0)
         {
-            return "workspace_id = @ws AND dimension = @dimension";
+            // The workspace dimension's one value is '': naming it lets the key's (dimension, value, day) seek the days.
+            return "workspace_id = @ws AND dimension = @dimension" + (dimension == DailyGroupRollup.Workspace ? " AND value = ''" : "");
         }
 
         command.Parameters.Add(new NpgsqlParameter<string[]>("values", values.ToArray()));

@@ -96,6 +96,8 @@ public sealed partial class SqliteAnalyticsReader
             command.Parameters.AddWithValue(names[i], values[i]);
         }
 
-        return "workspace_id = $ws AND dimension = $dimension" + (values.Count == 0 ? "" : $" AND value IN ({string.Join(", ", names)})");
+        // The workspace dimension's one value is '': naming it lets the key's (dimension, value, day) seek the days.
+        return "workspace_id = $ws AND dimension = $dimension"
+            + (values.Count > 0 ? $" AND value IN ({string.Join(", ", names)})" : dimension == DailyGroupRollup.Workspace ? " AND value = ''" : "");
     }
 }

@@ -54,7 +54,8 @@ CREATE TABLE active_user_days (
     dimension    text NOT NULL, -- workspace, team, surface, client, model, agent
     value        text NOT NULL,
     user_id      text NOT NULL,
-    PRIMARY KEY (workspace_id, day_start, dimension, value, user_id)
+    -- Led by (dimension, value), then the day: a distinct count over days reads one contiguous range per value.
+    PRIMARY KEY (workspace_id, dimension, value, day_start, user_id)
 );
 
 INSERT INTO active_user_days (workspace_id, day_start, dimension, value, user_id)
