@@ -15,6 +15,10 @@ internal sealed class TimedAnalyticsReader(IAnalyticsReader inner) : IAnalyticsR
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken) =>
         TimeAsync(nameof(ReadCellsAsync), () => inner.ReadCellsAsync(scope, fromHour, toHour, afterUser, userLimit, cancellationToken), r => r.Count);
 
+    public Task<DailyGroups> ReadDailyGroupsAsync(
+        AnalyticsScope scope, AnalyticsGroupBy groupBy, long fromDay, long toDay, CancellationToken cancellationToken) =>
+        TimeAsync(nameof(ReadDailyGroupsAsync), () => inner.ReadDailyGroupsAsync(scope, groupBy, fromDay, toDay, cancellationToken), r => r.Cells.Count);
+
     public Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
         inner.ReadUserTotalsAsync(scope, fromHour, toHour, cancellationToken);
 

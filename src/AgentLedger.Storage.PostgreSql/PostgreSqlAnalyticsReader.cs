@@ -5,7 +5,7 @@ using Npgsql;
 namespace AgentLedger.Storage.PostgreSql;
 
 /// <summary>
-/// Analytics reads over usage_hourly and review_comments, by hour. User ids compare and sort with the "C" collation so
+/// Analytics reads over usage_hourly, usage_daily (and its user-free rollups, see <see cref="DailyGroupRollup"/>) and review_comments. User ids compare and sort with the "C" collation so
 /// that keyset positions agree with the ordinal order the page reader uses, whatever the database's collation.
 /// </summary>
 public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase database) : IAnalyticsReader
@@ -27,6 +27,11 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
     public async Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await CountFromActiveUserDaysAsync(connection, scope, fromHour, toHour, cancellationToken).ConfigureAwait(false) is { } counted)
+        {
+            return counted;
+        }
+
         await using var command = connection.CreateCommand();
         var where = PostgreSqlAnalyticsSql.Where(command, scope);
         var (table, time, _) = PostgreSqlAnalyticsSql.Source(scope, fromHour, toHour);
@@ -157,10 +162,13 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
         return measures;
     }
 
-    private static AnalyticsCell ReadCell(NpgsqlDataReader reader, UsageMeasures measures, ReviewEngagement? engagement)
+    /// <summary>A cell from (time, user, team, client, model) columns, or (time, team, client, model) when <paramref name="userFree"/>.</summary>
+    private static AnalyticsCell ReadCell(NpgsqlDataReader reader, UsageMeasures measures, ReviewEngagement? engagement, bool userFree = false)
     {
-        var client = reader.GetString(3);
+        var at = userFree ? 0 : 1;
+        var client = reader.GetString(2 + at);
         var (agent, surface) = AnalyticsMeasureSets.DimensionsOf(client);
-        return new AnalyticsCell(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), client, reader.GetString(4), agent, surface, measures, engagement);
+        return new AnalyticsCell(
+            reader.GetInt64(0), userFree ? "" : reader.GetString(1), reader.GetString(1 + at), client, reader.GetString(3 + at), agent, surface, measures, engagement);
     }
 }

@@ -17,15 +17,14 @@ internal static class PostgreSqlDailyRollups
         {string.Join(",\n", UsageMeasures.Columns.Select(c => $"    {c.Name} = usage_daily.{c.Name} + excluded.{c.Name}"))}
         """;
 
-    public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, UsageRollupAccumulator accumulator,
-        CancellationToken cancellationToken)
+    public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> rows, CancellationToken cancellationToken)
     {
-        if (accumulator.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var rows = DailyRollup.Of(accumulator);
         await using var command = new NpgsqlCommand(Upsert, connection, transaction);
         Add(command, rows.Select(r => r.Key.WorkspaceId));
         Add(command, rows.Select(r => r.Key.Key.HourStart.UtcDateTime));
@@ -50,6 +49,6 @@ internal static class PostgreSqlDailyRollups
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Add<T>(NpgsqlCommand command, IEnumerable<T> values) =>
+    internal static void Add<T>(NpgsqlCommand command, IEnumerable<T> values) =>
         command.Parameters.Add(new NpgsqlParameter<T[]> { TypedValue = values.ToArray() });
 }

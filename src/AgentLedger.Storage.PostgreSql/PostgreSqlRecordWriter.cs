@@ -1,3 +1,4 @@
+using AgentLedger.Core.Analytics;
 using AgentLedger.Core.Ingestion;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
@@ -83,7 +84,9 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
             await PostgreSqlRecordChainLinks.SaveHeadsAsync(connection, transaction, chain.Heads, cancellationToken).ConfigureAwait(false);
             await batch.InsertEventIdsAsync(accepted, cancellationToken).ConfigureAwait(false);
             await batch.UpsertRollupsAsync(accumulator, cancellationToken).ConfigureAwait(false);
-            await PostgreSqlDailyRollups.UpsertAsync(connection, transaction, accumulator, cancellationToken).ConfigureAwait(false);
+            var daily = DailyRollup.Of(accumulator);
+            await PostgreSqlDailyRollups.UpsertAsync(connection, transaction, daily, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlDailyGroupRollups.UpsertAsync(connection, transaction, daily, cancellationToken).ConfigureAwait(false);
             await PostgreSqlVersionRollups.UpsertAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await PostgreSqlReviewComments.TrackAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await PostgreSqlDlpFindings.InsertAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);

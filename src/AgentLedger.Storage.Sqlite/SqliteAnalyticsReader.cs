@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace AgentLedger.Storage.Sqlite;
 
 /// <summary>
-/// Analytics reads over usage_hourly, usage_daily and review_comments. Every query leads with (workspace_id, time),
+/// Analytics reads over usage_hourly, usage_daily (and its user-free rollups, see <see cref="DailyGroupRollup"/>) and review_comments. Every query leads with (workspace_id, time),
 /// the rollup's key, so its cost is the rows of the hours (or days) asked for. A page's cells are read on one
 /// connection: one statement when the range is one step of the rollup, two (the page's users, then their rows) otherwise.
 /// </summary>
@@ -25,6 +25,11 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
     public async Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await CountFromActiveUserDaysAsync(connection, scope, fromHour, toHour, cancellationToken).ConfigureAwait(false) is { } counted)
+        {
+            return counted;
+        }
+
         await using var command = connection.CreateCommand();
         var where = SqliteAnalyticsSql.Where(command, scope);
         var (table, time, _) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);

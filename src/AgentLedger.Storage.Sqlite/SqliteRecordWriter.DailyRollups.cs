@@ -17,10 +17,10 @@ public sealed partial class SqliteRecordWriter
             {string.Join(",\n", UsageMeasures.Columns.Select(c => $"    {c.Name} = {c.Name} + excluded.{c.Name}"))}
             """;
 
-        /// <summary>Adds the commit's deltas to the daily (UTC) rollup, beside the hourly one (see <see cref="DailyRollup"/>).</summary>
-        public void UpsertDailyRollups(UsageRollupAccumulator accumulator)
+        /// <summary>Adds the commit's daily deltas (<see cref="DailyRollup.Of"/>) to the daily (UTC) rollup, beside the hourly one.</summary>
+        public void UpsertDailyRollups(IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> daily)
         {
-            if (accumulator.Count == 0)
+            if (daily.Count == 0)
             {
                 return;
             }
@@ -32,7 +32,7 @@ public sealed partial class SqliteRecordWriter
                 .Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
             var measures = UsageMeasures.Columns.Select(c => command.Parameters.Add("$" + c.Name, SqliteType.Integer)).ToArray();
             command.Prepare();
-            foreach (var ((workspaceId, key), sums) in DailyRollup.Of(accumulator))
+            foreach (var ((workspaceId, key), sums) in daily)
             {
                 keys[0].Value = workspaceId;
                 keys[1].Value = key.HourStart.ToUnixTimeSeconds();

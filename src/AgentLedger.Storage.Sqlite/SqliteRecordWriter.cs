@@ -106,7 +106,9 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         }
 
         batch.UpsertRollups(accumulator);
-        batch.UpsertDailyRollups(accumulator);
+        var daily = DailyRollup.Of(accumulator);
+        batch.UpsertDailyRollups(daily);
+        batch.UpsertDailyGroupRollups(daily);
         batch.UpsertVersionRollups(versions);
         batch.UpsertDlpFindingHours();
         batch.SaveSequences();

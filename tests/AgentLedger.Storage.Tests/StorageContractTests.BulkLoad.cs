@@ -55,6 +55,14 @@ public abstract partial class StorageContractTests
         var loadedCells = (await loaded.Analytics.ReadCellsAsync(scope, days.Item1, days.Item2, null, null, Ct)).Select(c => Cell(c, loadedUsers)).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(writtenCells);
         Assert.Equal(writtenCells, loadedCells);
+        // and the user-free daily rollups (no user ids in them: compared as they are)
+        foreach (var groupBy in DailyGroupings)
+        {
+            var (writtenGroups, loadedGroups) = (await written.Analytics.ReadDailyGroupsAsync(scope, groupBy, days.Item1, days.Item2, Ct),
+                await loaded.Analytics.ReadDailyGroupsAsync(scope, groupBy, days.Item1, days.Item2, Ct));
+            Assert.Equal(DescribeGroups(writtenGroups.Cells, groupBy, writtenGroups.ActiveUsers), DescribeGroups(loadedGroups.Cells, groupBy, loadedGroups.ActiveUsers));
+        }
+
         var reviewScope = scope with { Activity = AnalyticsActivity.CodeReview };
         Assert.Equal(
             (await written.Analytics.ReadCellsAsync(reviewScope, days.Item1, days.Item2, null, null, Ct)).Select(c => Cell(c, writtenUsers)).Order(StringComparer.Ordinal),

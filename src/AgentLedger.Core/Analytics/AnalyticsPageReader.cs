@@ -10,7 +10,9 @@ namespace AgentLedger.Core.Analytics;
 /// Paging is keyset, not snapshot: rows that arrive later in a bucket already returned are not revisited, rows of
 /// later buckets are seen, and no (bucket, group) row is ever returned twice or skipped.
 /// </remarks>
-public sealed class AnalyticsPageReader(IAnalyticsReader reader)
+/// <param name="reader">Storage.</param>
+/// <param name="useUserFreeRollups">Whether queries that <see cref="ReadsDailyGroups"/> read the user-free daily rollups (false: always the per-user ones).</param>
+public sealed class AnalyticsPageReader(IAnalyticsReader reader, bool useUserFreeRollups = true)
 {
     /// <summary>
     /// Buckets read in one storage call when not grouping by user (a month of days): such a bucket has one row per
@@ -52,7 +54,18 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
             else
             {
                 var readEnd = ReadEnd(calendar, bucket, end, query.To, need);
-                var cells = await reader.ReadCellsAsync(query.Scope, bucket, readEnd, null, null, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<AnalyticsCell> cells;
+                IReadOnlyDictionary<(long, string), int>? counted = null;
+                if (useUserFreeRollups && ReadsDailyGroups(query))
+                {
+                    var groups = await reader.ReadDailyGroupsAsync(query.Scope, query.GroupBy, bucket, readEnd, cancellationToken).ConfigureAwait(false);
+                    (cells, counted) = (groups.Cells, groups.ActiveUsers);
+                }
+                else
+                {
+                    cells = await reader.ReadCellsAsync(query.Scope, bucket, readEnd, null, null, cancellationToken).ConfigureAwait(false);
+                }
+
                 foreach (var (start, bucketCells) in ByBucket(calendar, cells))
                 {
                     var left = query.Limit + 1 - rows.Count;
@@ -61,7 +74,7 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
                         break;
                     }
 
-                    rows.AddRange(Rows(query.GroupBy, start, calendar.NextBucketStart(start), bucketCells, start == bucket ? afterKey : null, left));
+                    rows.AddRange(Rows(query.GroupBy, start, calendar.NextBucketStart(start), bucketCells, start == bucket ? afterKey : null, left, counted));
                 }
 
                 bucket = readEnd;
@@ -79,6 +92,16 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
         var next = hasMore ? new AnalyticsPosition(rows[^1].BucketStart, rows[^1].GroupKey) : null;
         return new AnalyticsPage(rows, hasMore, next);
     }
+
+    /// <summary>
+    /// Whether the user-free daily rollups (<see cref="DailyGroupRollup"/>) answer the query exactly: UTC day buckets (so
+    /// every bucket is a whole UTC day, and its distinct users are one day's), a grouping they keep, and a scope whose
+    /// per-value active-user counts are exact. Sums come out the same as from the per-user rollups; active users come
+    /// from the counts instead of a set of user ids. Weeks are not sums of days' distinct users, so they read the users.
+    /// </summary>
+    public static bool ReadsDailyGroups(AnalyticsQuery query) =>
+        query.Calendar.Bucket == AnalyticsBucket.Day && query.Calendar.Zone == TimeZoneInfo.Utc
+        && DailyGroupRollup.ExactDimension(query.Scope, query.GroupBy) is not null;
 
     /// <summary>
     /// The end of the buckets read together from <paramref name="start"/>: up to <paramref name="need"/> buckets (each
@@ -133,7 +156,8 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
     }
 
     private static List<AnalyticsSeriesRow> Rows(
-        AnalyticsGroupBy groupBy, long start, long end, IEnumerable<AnalyticsCell> cells, string? afterKey, int need)
+        AnalyticsGroupBy groupBy, long start, long end, IEnumerable<AnalyticsCell> cells, string? afterKey, int need,
+        IReadOnlyDictionary<(long, string), int>? counted = null)
     {
         var groups = new Dictionary<string, AnalyticsSeriesRow>(StringComparer.Ordinal);
         AnalyticsSeriesRow? last = null;
@@ -162,6 +186,16 @@ public sealed class AnalyticsPageReader(IAnalyticsReader reader)
         // A group seen only through engagement cells (a reply to a comment of an earlier bucket) has no activity of
         // its own in this bucket's rollup and is not a row of it.
         var rows = groups.Values.Where(r => r.Totals.Records > 0).ToList();
+        foreach (var row in rows)
+        {
+            // The same figures print the same whichever rollup's rows were summed.
+            row.NormalizeMoney();
+            if (counted is not null)
+            {
+                row.UseActiveUserCount(counted.GetValueOrDefault((start, row.GroupKey)));
+            }
+        }
+
         rows.Sort((a, b) => string.CompareOrdinal(a.GroupKey, b.GroupKey));
         return rows.Count > need ? rows.GetRange(0, need) : rows;
     }

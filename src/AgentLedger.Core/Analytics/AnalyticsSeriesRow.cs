@@ -6,6 +6,7 @@ namespace AgentLedger.Core.Analytics;
 public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string groupKey)
 {
     private readonly HashSet<string> _activeUsers = new(StringComparer.Ordinal);
+    private int? _countedUsers;
 
     public long BucketStart { get; } = bucketStart;
 
@@ -24,10 +25,14 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
 
     public ReviewEngagement Engagement { get; } = new();
 
-    /// <summary><see cref="MetricDefinitions.ActiveUser"/>: directory users with any record in the bucket and group.</summary>
-    public int ActiveUsers => _activeUsers.Count;
+    /// <summary>
+    /// <see cref="MetricDefinitions.ActiveUser"/>: directory users with any record in the bucket and group; counted from
+    /// the cells' users, or given by the active-user rollup when the cells are user-free (<see cref="UseActiveUserCount"/>).
+    /// </summary>
+    public int ActiveUsers => _countedUsers ?? _activeUsers.Count;
 
-    public IReadOnlySet<string> ActiveUserIds => _activeUsers;
+    /// <summary>Sets <see cref="ActiveUsers"/> from the active-user rollup (<see cref="DailyGroupRollup"/>), for rows built from user-free cells.</summary>
+    public void UseActiveUserCount(int users) => _countedUsers = users;
 
     public void Add(AnalyticsCell cell)
     {
@@ -43,6 +48,16 @@ public sealed class AnalyticsSeriesRow(long bucketStart, long bucketEnd, string 
         if (cell.Measures.Records > 0 && cell.UserId.Length > 0)
         {
             _activeUsers.Add(cell.UserId);
+        }
+    }
+
+    /// <summary>Drops trailing zeros of the money sums (see <see cref="UsageMeasures.NormalizeMoney"/>), once the row is complete.</summary>
+    public void NormalizeMoney()
+    {
+        Totals.NormalizeMoney();
+        foreach (var measures in ByClient.Values.Concat(ByModel.Values))
+        {
+            measures.NormalizeMoney();
         }
     }
 

@@ -21,6 +21,15 @@ public interface IAnalyticsReader
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The user-free daily rollups (<see cref="DailyGroupRollup"/>) over the whole UTC days [<paramref name="fromDay"/>,
+    /// <paramref name="toDay"/>): usage cells summed per (UTC day, team when grouping by team, client, model) with an
+    /// empty user, and the active users of each (day, group key of <paramref name="groupBy"/>). Only for scopes that
+    /// <see cref="DailyGroupRollup.ExactDimension"/> answers with <paramref name="groupBy"/>.
+    /// </summary>
+    Task<DailyGroups> ReadDailyGroupsAsync(
+        AnalyticsScope scope, AnalyticsGroupBy groupBy, long fromDay, long toDay, CancellationToken cancellationToken);
+
+    /// <summary>
     /// How many distinct users (<see cref="AgentLedger.Core.Metrics.MetricDefinitions.ActiveUser"/>, each once) have rows in scope in
     /// [<paramref name="fromHour"/>, <paramref name="toHour"/>): one distinct count over the rollup, for "active users in the last N days".
     /// </summary>

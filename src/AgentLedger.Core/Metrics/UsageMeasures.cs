@@ -89,6 +89,17 @@ public sealed class UsageMeasures
 
     public long ReactionsOther { get; set; }
 
+    /// <summary>
+    /// Drops the trailing zeros of the money sums (1.50 becomes 1.5; the value is unchanged). A decimal sum keeps the
+    /// largest scale of its terms, so the same total would otherwise print differently depending on how many rows, of
+    /// which scales, were added to make it.
+    /// </summary>
+    public void NormalizeMoney()
+    {
+        CostUsd /= 1.0000000000000000000000000000m;
+        Credits /= 1.0000000000000000000000000000m;
+    }
+
     public void Add(UsageMeasures other)
     {
         Records += other.Records;

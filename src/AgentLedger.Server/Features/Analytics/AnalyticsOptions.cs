@@ -7,4 +7,12 @@ public sealed class AnalyticsOptions
 
     /// <summary>IANA time zone of the native API's buckets when a request names none (the workspace's zone). Default UTC.</summary>
     public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// Whether series of UTC days grouped by workspace, team, surface, client, model or agent read the user-free daily
+    /// rollups where they answer exactly (see <see cref="Core.Analytics.DailyGroupRollup"/>). Default true; false reads
+    /// the per-user rollups for every series, as before: the same answers, slower. A diagnostic switch and the baseline
+    /// the equivalence tests compare against.
+    /// </summary>
+    public bool UseUserFreeRollups { get; set; } = true;
 }

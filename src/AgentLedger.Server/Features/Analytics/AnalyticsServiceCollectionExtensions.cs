@@ -12,7 +12,8 @@ public static class AnalyticsServiceCollectionExtensions
     {
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>();
-        services.AddSingleton<AnalyticsPageReader>();
+        services.AddSingleton(sp => new AnalyticsPageReader(
+            sp.GetRequiredService<IAnalyticsReader>(), sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.UseUserFreeRollups));
         services.AddSingleton<UserRankingReader>();
         services.AddSingleton<SeriesResponder>();
         services.AddSingleton<UserRankingResponder>();

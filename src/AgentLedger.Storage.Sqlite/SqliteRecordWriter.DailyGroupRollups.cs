@@ -1,0 +1,121 @@
+using AgentLedger.Core.Analytics;
+using AgentLedger.Core.Metrics;
+using AgentLedger.Core.Records;
+using Microsoft.Data.Sqlite;
+
+namespace AgentLedger.Storage.Sqlite;
+
+public sealed partial class SqliteRecordWriter
+{
+    private sealed partial class WriteBatch
+    {
+        private static readonly string TotalsUpsert =
+            $"""
+            INSERT INTO usage_daily_totals (workspace_id, day_start, team, client_id, model, agent, surface, {string.Join(", ", UsageMeasures.Columns.Select(c => c.Name))})
+            VALUES ($ws, $day, $team, $client, $model, $agent, $surface, {string.Join(", ", UsageMeasures.Columns.Select(c => "$" + c.Name))})
+            ON CONFLICT (workspace_id, day_start, team, client_id, model) DO UPDATE SET
+            {string.Join(",\n", UsageMeasures.Columns.Select(c => $"    {c.Name} = {c.Name} + excluded.{c.Name}"))}
+            """;
+
+        /// <summary>
+        /// Keeps the user-free daily rollups (<see cref="DailyGroupRollup"/>) from the commit's daily deltas: totals are
+        /// upserted; a membership row is inserted unless it exists, and only an insert that happened raises its count.
+        /// </summary>
+        public void UpsertDailyGroupRollups(IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> daily)
+        {
+            if (daily.Count == 0)
+            {
+                return;
+            }
+
+            UpsertDailyTotals(DailyGroupRollup.Totals(daily));
+            var added = InsertActiveUserDays(DailyGroupRollup.Memberships(daily));
+            AddActiveUserDayCounts(added);
+        }
+
+        private void UpsertDailyTotals(IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> totals)
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = TotalsUpsert;
+            var keys = new[] { "$ws", "$day", "$team", "$client", "$model", "$agent", "$surface" }
+                .Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+            var measures = UsageMeasures.Columns.Select(c => command.Parameters.Add("$" + c.Name, SqliteType.Integer)).ToArray();
+            command.Prepare();
+            foreach (var ((workspaceId, key), sums) in totals)
+            {
+                keys[0].Value = workspaceId;
+                keys[1].Value = key.HourStart.ToUnixTimeSeconds();
+                keys[2].Value = key.Team;
+                keys[3].Value = WireNames.Of(key.ClientId);
+                keys[4].Value = key.Model;
+                keys[5].Value = WireNames.Of(key.Agent);
+                keys[6].Value = WireNames.Of(key.Surface);
+                for (var c = 0; c < measures.Length; c++)
+                {
+                    var column = UsageMeasures.Columns[c];
+                    var value = column.Get(sums);
+                    measures[c].Value = column.IsMoney ? SqliteMoney.ToMicros(value) : (long)value;
+                }
+
+                command.ExecuteNonQuery();
+            }
+        }
+
+        /// <summary>Inserts the membership rows that do not exist yet; returns how many were new per (workspace, day, dimension, value).</summary>
+        private Dictionary<(string WorkspaceId, long Day, string Dimension, string Value), long> InsertActiveUserDays(IReadOnlyList<ActiveUserDay> rows)
+        {
+            var added = new Dictionary<(string, long, string, string), long>();
+            using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = """
+                INSERT INTO active_user_days (workspace_id, day_start, dimension, value, user_id) VALUES ($ws, $day, $dimension, $value, $user)
+                ON CONFLICT DO NOTHING
+                """;
+            var ws = command.Parameters.Add("$ws", SqliteType.Text);
+            var day = command.Parameters.Add("$day", SqliteType.Integer);
+            var dimension = command.Parameters.Add("$dimension", SqliteType.Text);
+            var value = command.Parameters.Add("$value", SqliteType.Text);
+            var user = command.Parameters.Add("$user", SqliteType.Text);
+            command.Prepare();
+            foreach (var row in rows)
+            {
+                (ws.Value, day.Value, dimension.Value, value.Value, user.Value) = (row.WorkspaceId, row.DayStart, row.Dimension, row.Value, row.UserId);
+                // The statement's change count: 1 when the row is new, 0 when the user was already counted that day.
+                if (command.ExecuteNonQuery() == 1)
+                {
+                    var key = (row.WorkspaceId, row.DayStart, row.Dimension, row.Value);
+                    added[key] = added.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            return added;
+        }
+
+        private void AddActiveUserDayCounts(Dictionary<(string WorkspaceId, long Day, string Dimension, string Value), long> added)
+        {
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = """
+                INSERT INTO active_user_day_counts (workspace_id, day_start, dimension, value, users) VALUES ($ws, $day, $dimension, $value, $users)
+                ON CONFLICT (workspace_id, day_start, dimension, value) DO UPDATE SET users = users + excluded.users
+                """;
+            var ws = command.Parameters.Add("$ws", SqliteType.Text);
+            var day = command.Parameters.Add("$day", SqliteType.Integer);
+            var dimension = command.Parameters.Add("$dimension", SqliteType.Text);
+            var value = command.Parameters.Add("$value", SqliteType.Text);
+            var users = command.Parameters.Add("$users", SqliteType.Integer);
+            command.Prepare();
+            foreach (var ((workspaceId, dayStart, dimensionName, valueName), count) in added)
+            {
+                (ws.Value, day.Value, dimension.Value, value.Value, users.Value) = (workspaceId, dayStart, dimensionName, valueName, count);
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+}
