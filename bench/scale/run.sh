@@ -4,6 +4,7 @@
 # measures it over HTTP (measure), runs issue 5's analytics benchmark on the 10M+ SQLite stores, deletes the store,
 # runs the ingest stage, and writes the report. Settings (environment):
 #   SCALE_SIZES          metadata-only store sizes            (default "1000000 10000000 50000000")
+#   SCALE_SIZES_SQLITE, SCALE_SIZES_POSTGRESQL  the sizes of one engine, when they differ (default SCALE_SIZES)
 #   SCALE_CONTENT_SIZES  sizes also generated with content    (default "1000000")
 #   SCALE_ENGINES        "sqlite postgresql"                  (default both)
 #   SCALE_USERS, SCALE_DAYS                                   (default 5000, 90)
@@ -119,9 +120,9 @@ store_exists() {
 }
 
 engine_runs() {
-  local engine=$1
+  local engine=$1 sizes_of="SCALE_SIZES_${1^^}"
   for records in $CONTENT_SIZES; do store "$engine" "$records" 1; done
-  for records in $SIZES; do store "$engine" "$records" ""; done
+  for records in ${!sizes_of:-$SIZES}; do store "$engine" "$records" ""; done
 }
 
 rm -f "$RESULTS/verify.rows"
