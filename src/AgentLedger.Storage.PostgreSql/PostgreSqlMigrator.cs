@@ -50,7 +50,10 @@ public sealed partial class PostgreSqlMigrator(PostgreSqlDatabase database, Time
 
                 var sql = await ReadScriptAsync(name).ConfigureAwait(false);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                // No command timeout: a migration that backfills a rollup of a large store runs for minutes (0012 on
+                // 10M records), and the connection string's default (30 s) would abort it; cancellation still stops it.
+                await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
                 await connection.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
                     new { version, name, at = time.GetUtcNow().UtcDateTime },
