@@ -17,35 +17,12 @@ public sealed class SqliteComplianceRecordReader(SqliteDatabase database) : ICom
         command.Parameters.AddWithValue("$upto", uptoSeq);
         command.Parameters.AddWithValue("$limit", limit);
         var where = SqliteRecordFilterSql.Where(filter, command);
-        if (afterSeq == 0 && filter.StartTime is { } start)
-        {
-            // The first page of a time window starts the seq walk at the window's first record. Without the bound the walk
-            // read every record stored before the window (49M rows, 11 s, for the last day of a 50M store); with it, only
-            // the window's entries of ix_records_occurred (records arrive late, so the first seq is a min, not a seek).
-            command.Parameters["$after"].Value = await FirstSeqAtOrAfterAsync(connection, workspaceId, start, uptoSeq, cancellationToken).ConfigureAwait(false) - 1;
-        }
-
         command.CommandText = $"""
             SELECT {SqliteRecordColumns.SelectList} FROM records
             WHERE workspace_id = $ws AND seq > $after AND seq <= $upto{where}
             ORDER BY seq LIMIT $limit
             """;
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The smallest seq that occurred at or after <paramref name="start"/> (<paramref name="uptoSeq"/> + 1 when none), from the time index.</summary>
-    private static async Task<long> FirstSeqAtOrAfterAsync(
-        SqliteConnection connection, string workspaceId, DateTimeOffset start, long uptoSeq, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT coalesce(min(seq), $upto + 1) FROM records INDEXED BY ix_records_occurred
-            WHERE workspace_id = $ws AND occurred_at >= $start
-            """;
-        command.Parameters.AddWithValue("$ws", workspaceId);
-        command.Parameters.AddWithValue("$upto", uptoSeq);
-        command.Parameters.AddWithValue("$start", SqliteTime.ToMicros(start));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<IReadOnlyList<ActivityRecord>> ReadSessionAsync(
