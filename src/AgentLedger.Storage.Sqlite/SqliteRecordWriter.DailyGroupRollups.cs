@@ -40,7 +40,7 @@ public sealed partial class SqliteRecordWriter
             command.CommandText = TotalsUpsert;
             var keys = new[] { "$ws", "$day", "$team", "$client", "$model", "$agent", "$surface" }
                 .Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
-            var measures = UsageMeasures.Columns.Select(c => command.Parameters.Add("$" + c.Name, SqliteType.Integer)).ToArray();
+            var measures = AddMeasureParameters(command);
             command.Prepare();
             foreach (var ((workspaceId, key), sums) in totals)
             {
@@ -51,12 +51,7 @@ public sealed partial class SqliteRecordWriter
                 keys[4].Value = key.Model;
                 keys[5].Value = WireNames.Of(key.Agent);
                 keys[6].Value = WireNames.Of(key.Surface);
-                for (var c = 0; c < measures.Length; c++)
-                {
-                    var column = UsageMeasures.Columns[c];
-                    var value = column.Get(sums);
-                    measures[c].Value = column.IsMoney ? SqliteMoney.ToMicros(value) : (long)value;
-                }
+                BindMeasures(measures, sums);
 
                 command.ExecuteNonQuery();
             }

@@ -30,7 +30,7 @@ public sealed partial class SqliteRecordWriter
             command.CommandText = DailyUpsert;
             var keys = new[] { "$ws", "$day", "$user", "$team", "$client", "$model", "$agent", "$surface" }
                 .Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
-            var measures = UsageMeasures.Columns.Select(c => command.Parameters.Add("$" + c.Name, SqliteType.Integer)).ToArray();
+            var measures = AddMeasureParameters(command);
             command.Prepare();
             foreach (var ((workspaceId, key), sums) in daily)
             {
@@ -42,12 +42,7 @@ public sealed partial class SqliteRecordWriter
                 keys[5].Value = key.Model;
                 keys[6].Value = WireNames.Of(key.Agent);
                 keys[7].Value = WireNames.Of(key.Surface);
-                for (var c = 0; c < measures.Length; c++)
-                {
-                    var column = UsageMeasures.Columns[c];
-                    var value = column.Get(sums);
-                    measures[c].Value = column.IsMoney ? SqliteMoney.ToMicros(value) : (long)value;
-                }
+                BindMeasures(measures, sums);
 
                 command.ExecuteNonQuery();
             }

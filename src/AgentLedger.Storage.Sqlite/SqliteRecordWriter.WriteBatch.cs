@@ -204,7 +204,7 @@ public sealed partial class SqliteRecordWriter
             command.CommandText = SqliteRollupSql.Upsert;
             var keyParameters = new[] { "$ws", "$hour", "$user", "$team", "$client", "$model", "$agent", "$surface" }
                 .Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
-            var measureParameters = UsageMeasures.Columns.Select(c => command.Parameters.Add("$" + c.Name, SqliteType.Integer)).ToArray();
+            var measureParameters = AddMeasureParameters(command);
             command.Prepare();
             foreach (var ((workspaceId, key), measures) in accumulator.Rows)
             {
@@ -216,12 +216,7 @@ public sealed partial class SqliteRecordWriter
                 keyParameters[5].Value = key.Model;
                 keyParameters[6].Value = WireNames.Of(key.Agent);
                 keyParameters[7].Value = WireNames.Of(key.Surface);
-                for (var c = 0; c < measureParameters.Length; c++)
-                {
-                    var column = UsageMeasures.Columns[c];
-                    var value = column.Get(measures);
-                    measureParameters[c].Value = column.IsMoney ? SqliteMoney.ToMicros(value) : (long)value;
-                }
+                BindMeasures(measureParameters, measures);
 
                 command.ExecuteNonQuery();
             }
