@@ -46,6 +46,9 @@ public sealed record CrashRoundResult
 
     public required RollupTotals ExpectedRollups { get; init; }
 
+    /// <summary>Disagreements between the rollups kept side by side (daily, user-free daily, active-user membership).</summary>
+    public required IReadOnlyList<string> RollupMismatches { get; init; }
+
     public required IReadOnlyList<string> Failures { get; init; }
 
     public bool Passed => Failures.Count == 0;
@@ -57,7 +60,7 @@ public sealed record CrashRoundResult
           after restart: found {AfterRestart.AcknowledgedFound} of {AfterRestart.AcknowledgedFound + AfterRestart.Missing} acknowledged (all rounds); missing {AfterRestart.Missing}; duplicates {AfterRestart.Duplicates}; records {AfterRestart.Stored}; seq {(AfterRestart.SeqError ?? $"gap-free 1..{AfterRestart.Stored}")}; unacknowledged but stored {UnacknowledgedButStored}
           re-sent {ResentEvents} unacknowledged events: accepted {ResentAccepted}, duplicates {ResentDuplicates}
           after re-send: records {AfterResend.Stored} of {SentSoFar} sent; missing {SentSoFar - AfterResend.StoredIds.Count}; duplicates {AfterResend.Duplicates}; unexpected {AfterResend.Unexpected}; seq {(AfterResend.SeqError ?? $"gap-free 1..{AfterResend.Stored}")}
-          rollups: records {Rollups.Records}/{ExpectedRollups.Records}, threads {Rollups.Threads}/{ExpectedRollups.Threads}, input tokens {Rollups.InputTokens}/{ExpectedRollups.InputTokens}, output tokens {Rollups.OutputTokens}/{ExpectedRollups.OutputTokens}
+          rollups: records {Rollups.Records}/{ExpectedRollups.Records}, threads {Rollups.Threads}/{ExpectedRollups.Threads}, input tokens {Rollups.InputTokens}/{ExpectedRollups.InputTokens}, output tokens {Rollups.OutputTokens}/{ExpectedRollups.OutputTokens}; {(RollupMismatches.Count == 0 ? "daily, user-free and active-user rollups agree" : string.Join("; ", RollupMismatches))}
           {(Passed ? "PASS" : "FAIL: " + string.Join("; ", Failures))}
         """;
 }

@@ -144,6 +144,9 @@ public sealed class CrashTestRunner(CrashTestOptions options, TextWriter output,
             failures.Add($"rollups {rollups} differ from the events sent {expected}");
         }
 
+        var rollupMismatches = await RollupTotals.ReadMismatchesAsync(database, options.WorkspaceId, abort).ConfigureAwait(false);
+        failures.AddRange(rollupMismatches);
+
         return new CrashRoundResult
         {
             Round = round,
@@ -165,6 +168,7 @@ public sealed class CrashTestRunner(CrashTestOptions options, TextWriter output,
             SentSoFar = ledger.SentCount,
             Rollups = rollups,
             ExpectedRollups = expected,
+            RollupMismatches = rollupMismatches,
             Failures = failures,
         };
     }

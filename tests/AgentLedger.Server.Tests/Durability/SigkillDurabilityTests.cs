@@ -48,6 +48,7 @@ public sealed class SigkillDurabilityTests
             Assert.Equal(0, round.AfterResend.Duplicates);
             Assert.Null(round.AfterResend.SeqError);
             Assert.Equal(round.ExpectedRollups, round.Rollups);
+            Assert.Empty(round.RollupMismatches);
             landedMidLoad = round.InFlightAtKill > 0;
         }
 
