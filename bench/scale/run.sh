@@ -15,6 +15,8 @@
 #   SCALE_VERIFY_MAX     verify the hash chain of stores up to this many records (default: every store)
 #   SCALE_REUSE=1        measure a store left by an earlier run (SCALE_KEEP=1, same SCALE_DATA) instead of generating it
 #                        again: its generation figures are kept from that run
+#   SCALE_ANALYTICS_BENCH=0  skip issue 5's analytics benchmark (its report from an earlier run in SCALE_DATA is kept)
+#   SCALE_INGEST=0       skip the ingest stage (its sections from an earlier run in SCALE_DATA are kept)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -98,7 +100,7 @@ store() {
   fi
   echo "== $name: measure"
   dotnet "$SCALE_DLL" measure "${args[@]}" --server-dll "$SERVER_DLL"
-  if [ "$engine" = sqlite ] && [ -z "$content" ] && [ "$records" -ge 10000000 ]; then
+  if [ "$engine" = sqlite ] && [ -z "$content" ] && [ "$records" -ge 10000000 ] && [ "${SCALE_ANALYTICS_BENCH:-1}" != 0 ]; then
     echo "== $name: issue 5 analytics benchmark (storage pages, raw-record comparison)"
     dotnet "$ANALYTICS_DLL" --db "$target" --reuse --records "$records" --users "$USERS" --days "$DAYS" \
       --first-day "$(date -u -d "$((DAYS - 1)) days ago" +%F)" --report "$RESULTS/analytics-$name.md" || echo "analytics benchmark failed: see above"
@@ -142,6 +144,7 @@ else
   for engine in $ENGINES; do engine_runs "$engine"; done
 fi
 
+if [ "${SCALE_INGEST:-1}" != 0 ]; then
 echo "== ingest"
 # Sustained OTLP/HTTP protobuf ingest through the HTTP load tool (bench/AgentLedger.Load), one section per engine:
 # 16 senders x 100 records, 90 s warm-up (JIT), 60 s measured, then the bare INSERT of the same rows as baseline.
@@ -155,6 +158,7 @@ for engine in $ENGINES; do
     --markdown-out "$RESULTS/ingest-$engine.md" --title "$title" || echo "ingest stage ($engine) failed: see above"
   [ -f "$RESULTS/ingest-$engine.md" ] && { cat "$RESULTS/ingest-$engine.md"; echo; } >> "$RESULTS/ingest.md"
 done
+fi
 
 echo "== report"
 dotnet "$SCALE_DLL" report --results "$RESULTS" --out "$ROOT/docs/perf/scale.md" --ingest "$RESULTS/ingest.md"
