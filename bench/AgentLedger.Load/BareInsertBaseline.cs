@@ -19,7 +19,7 @@ internal static class BareInsertBaseline
 
     public static async Task<Result> SqliteAsync(string runDatabase, string folder, int maxRows, int commitSize, CancellationToken cancellationToken)
     {
-        var (columns, rows) = await ReadSqliteAsync(runDatabase, maxRows, cancellationToken).ConfigureAwait(false);
+        var (columns, rows) = await ReadSqliteRowsAsync(runDatabase, maxRows, cancellationToken).ConfigureAwait(false);
         var path = Path.Combine(folder, "baseline.db");
         File.Delete(path);
         await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
@@ -146,7 +146,7 @@ internal static class BareInsertBaseline
         return result;
     }
 
-    private static async Task<(List<string> Columns, List<object[]> Rows)> ReadSqliteAsync(string path, int maxRows, CancellationToken cancellationToken)
+    internal static async Task<(List<string> Columns, List<object[]> Rows)> ReadSqliteRowsAsync(string path, int maxRows, CancellationToken cancellationToken)
     {
         await using var source = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await source.OpenAsync(cancellationToken).ConfigureAwait(false);
