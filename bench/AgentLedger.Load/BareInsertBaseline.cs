@@ -26,8 +26,9 @@ internal static class BareInsertBaseline
         await target.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = target.CreateCommand())
         {
-            // The server's own settings (SqliteDatabase): WAL and a durable commit.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+            // The server's own settings (SqliteDatabase): the run's page size (set before WAL, on the new file), WAL and a
+            // durable commit.
+            pragma.CommandText = $"PRAGMA page_size={await PageSizeAsync(runDatabase, cancellationToken).ConfigureAwait(false)}; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -144,6 +145,15 @@ internal static class BareInsertBaseline
         }
 
         return result;
+    }
+
+    private static async Task<long> PageSizeAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var source = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var read = source.CreateCommand();
+        read.CommandText = "PRAGMA page_size";
+        return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     internal static async Task<(List<string> Columns, List<object[]> Rows)> ReadSqliteRowsAsync(string path, int maxRows, CancellationToken cancellationToken)

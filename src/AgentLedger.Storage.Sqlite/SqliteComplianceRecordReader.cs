@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace AgentLedger.Storage.Sqlite;
 
-/// <summary>Filtered compliance reads: a primary-key range scan on (workspace_id, seq), or the session index.</summary>
+/// <summary>Filtered compliance reads: a range scan of the unique (workspace_id, seq) index, or the session index.</summary>
 public sealed class SqliteComplianceRecordReader(SqliteDatabase database) : IComplianceRecordReader
 {
     public async Task<IReadOnlyList<ActivityRecord>> ReadAsync(
