@@ -19,15 +19,16 @@ internal static class BareInsertBaseline
 
     public static async Task<Result> SqliteAsync(string runDatabase, string folder, int maxRows, int commitSize, CancellationToken cancellationToken)
     {
-        var (columns, rows) = await ReadSqliteAsync(runDatabase, maxRows, cancellationToken).ConfigureAwait(false);
+        var (columns, rows) = await ReadSqliteRowsAsync(runDatabase, maxRows, cancellationToken).ConfigureAwait(false);
         var path = Path.Combine(folder, "baseline.db");
         File.Delete(path);
         await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         await target.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (var pragma = target.CreateCommand())
         {
-            // The server's own settings (SqliteDatabase): WAL and a durable commit.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
+            // The server's own settings (SqliteDatabase): the run's page size (set before WAL, on the new file), WAL and a
+            // durable commit.
+            pragma.CommandText = $"PRAGMA page_size={await PageSizeAsync(runDatabase, cancellationToken).ConfigureAwait(false)}; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -146,7 +147,16 @@ internal static class BareInsertBaseline
         return result;
     }
 
-    private static async Task<(List<string> Columns, List<object[]> Rows)> ReadSqliteAsync(string path, int maxRows, CancellationToken cancellationToken)
+    private static async Task<long> PageSizeAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var source = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var read = source.CreateCommand();
+        read.CommandText = "PRAGMA page_size";
+        return (long)(await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    internal static async Task<(List<string> Columns, List<object[]> Rows)> ReadSqliteRowsAsync(string path, int maxRows, CancellationToken cancellationToken)
     {
         await using var source = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         await source.OpenAsync(cancellationToken).ConfigureAwait(false);

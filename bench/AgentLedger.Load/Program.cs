@@ -2,6 +2,19 @@ using System.Globalization;
 using AgentLedger.Load;
 
 // Program only composes: options, the target server, the traffic, the run, the baseline, the report.
+if (args is ["schema-variants", .. var variantArgs])
+{
+    try
+    {
+        return await SchemaVariantBench.RunAsync(variantArgs, Console.Out, CancellationToken.None);
+    }
+    catch (FormatException ex)
+    {
+        await Console.Error.WriteLineAsync(ex.Message);
+        return 2;
+    }
+}
+
 var repositoryRoot = FindRepositoryRoot();
 // Every record of this run occurred after this (the stored-count check reads the feed from here; OTLP timestamps start at the wall clock).
 var runStartedAt = DateTimeOffset.UtcNow.AddSeconds(-5);

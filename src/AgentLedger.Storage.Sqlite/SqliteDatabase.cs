@@ -49,13 +49,19 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>The page size of a store created by this build, in bytes; an older store keeps the one it was created with.</summary>
+    public const int PageSize = 16384;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the single writer; busy_timeout covers the brief checkpoint locks.
-        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        // page_size takes effect only on a new, empty file (before WAL is set), so stores created before keep theirs:
+        // 16 KiB pages hold a multi-kilobyte OTLP record (its attributes JSON) in one page where 4 KiB pages spilled it to
+        // overflow pages, which cut the bare insert's CPU and WAL bytes per record (docs/perf/ingest-throughput.md, "Third
+        // pass"). WAL lets readers run beside the single writer; busy_timeout covers the brief checkpoint locks.
+        pragma.CommandText = $"PRAGMA page_size={PageSize}; PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
         if (_capped)
         {
             // max_page_count belongs to the connection, not the file: a pooled connection gets the current cap (or,

@@ -53,15 +53,18 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
     {
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var pragma = connection.CreateCommand();
+        // The checkpoint interval is set in pages: the same ~64 MB of WAL whatever page size the store was created with.
+        pragma.CommandText = "PRAGMA page_size";
+        var pageSize = (long)(await pragma.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         pragma.CommandText = FormattableString.Invariant(
-            $"PRAGMA cache_size=-{WriterCacheKiB}; PRAGMA wal_autocheckpoint={WriterCheckpointPages};");
+            $"PRAGMA cache_size=-{WriterCacheKiB}; PRAGMA wal_autocheckpoint={WriterCheckpointBytes / pageSize};");
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
     private const int WriterCacheKiB = 64 * 1024;
 
-    private const int WriterCheckpointPages = 16_000;
+    private const long WriterCheckpointBytes = 16_000L * 4096;
 
     public async ValueTask DisposeAsync()
     {

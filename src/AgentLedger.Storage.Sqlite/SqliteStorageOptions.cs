@@ -18,7 +18,8 @@ public sealed class SqliteStorageOptions
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
 
     /// <summary>
-    /// Optional cap on the database file, in pages (<c>PRAGMA max_page_count</c>; a page is 4 KiB): a write that would
+    /// Optional cap on the database file, in pages (<c>PRAGMA max_page_count</c>; a page is 16 KiB in a store created by this release
+    /// or later, 4 KiB in an older one: <c>PRAGMA page_size</c> tells): a write that would
     /// grow the file beyond it fails with SQLITE_FULL exactly as on a full disk, and ingest answers 503. Unset: no cap.
     /// </summary>
     [Range(1, long.MaxValue)]

@@ -1,7 +1,7 @@
 namespace AgentLedger.Storage.Tests;
 
 /// <summary>The storage contract on the embedded engine.</summary>
-public sealed class SqliteStorageTests : StorageContractTests
+public sealed partial class SqliteStorageTests : StorageContractTests
 {
     protected override async Task<ITestStorage> CreateStorageAsync(TimeProvider time) => await SqliteTestStorage.CreateAsync(time, Ct);
 }

@@ -96,6 +96,16 @@ public sealed class SqliteTestStorage : ITestStorage
         return storage;
     }
 
+    /// <summary>Stores over an existing file (an older build's, say), migrated; <paramref name="ownedFolder"/> is deleted at the end.</summary>
+    public static async Task<SqliteTestStorage> CreateAtAsync(string path, TimeProvider time, string ownedFolder, CancellationToken cancellationToken)
+    {
+        var storage = new SqliteTestStorage(path, time, ownedFolder);
+        await storage.MigrateAsync(cancellationToken);
+        return storage;
+    }
+
+    public string DatabasePath => _database.FilePath;
+
     public async Task ExecuteSqlAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

@@ -168,7 +168,7 @@ public abstract partial class StorageContractTests
         return storage;
     }
 
-    private static async Task<ChainVerification> VerifyAsync(ITestStorage storage) =>
+    protected static async Task<ChainVerification> VerifyAsync(ITestStorage storage) =>
         (await new RecordChainVerifier(storage.Chain).VerifyAsync("ws-a", Ct))!;
 
     private static async Task<ChainedRecord> ReadChainAsync(ITestStorage storage, long seq) =>

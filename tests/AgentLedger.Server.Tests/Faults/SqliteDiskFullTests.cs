@@ -25,10 +25,10 @@ public sealed class SqliteDiskFullTests
         {
             var ws = await server.NewWorkspaceAsync();
             var load = new FaultLoad("full");
-            // The "disk": 150 pages (600 KiB) beyond what the schema takes. Set before the first ingest, because the
-            // single writer's connection is opened on first use and the cap is a connection setting.
+            // The "disk": 600 KiB beyond what the schema takes (in pages of the file's size). Set before the first ingest,
+            // because the single writer's connection is opened on first use and the cap is a connection setting.
             var database = server.Services.GetRequiredService<SqliteDatabase>();
-            database.MaxPageCount = await PageCountAsync(server.DatabasePath) + 150;
+            database.MaxPageCount = await PageCountAsync(server.DatabasePath) + 600 * 1024 / (long)(await ScalarAsync(server.DatabasePath, "PRAGMA page_size"))!;
             using (var client = ws.Client())
             {
                 for (var b = 0; b < 10; b++)
