@@ -12,7 +12,8 @@ namespace AgentLedger.ComplianceBench;
 /// <c>window</c>: time-windowed compliance reads of the most recent records of an existing store, by several builds of
 /// the server on the same store, back to back (build A, build B, build A, build B, …): the first JSON page of the last
 /// hours (<c>--window-hours</c>, a day by default), every JSON page of them, their streamed NDJSON feed, and an export of
-/// the last days (<c>--export-days</c>), each beside <c>cat</c> of the same bytes. The store must be a copy of the caller's own: the servers write keys, audit events and exports into it.
+/// the last days (<c>--export-days</c>), each beside <c>cat</c> of the same bytes. <c>--offset-days</c> moves both windows'
+/// end back from the newest record, to compare windows of the same size at different places in the history. The store must be a copy of the caller's own: the servers write keys, audit events and exports into it.
 /// <code>window --store /tmp/window-data/sqlite-1000000.db --workspace bench --server before=/path/a.dll --server after=/path/b.dll</code>
 /// </summary>
 public static class WindowCommand
@@ -21,10 +22,11 @@ public static class WindowCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (store, workspace, servers, rounds, windowHours, exportDays, output) = Parse(args);
+        var (store, workspace, servers, rounds, windowHours, exportDays, offsetDays, output) = Parse(args);
         var folder = Path.Combine(Path.GetDirectoryName(store)!, "window-bench");
         Directory.CreateDirectory(folder);
-        var end = LastOccurredAt(store, workspace).AddSeconds(1);
+        var newest = LastOccurredAt(store, workspace);
+        var end = newest.AddSeconds(1).AddDays(-offsetDays);
         var day = (Start: end.AddHours(-windowHours), End: end);
         var export = (Start: end.AddDays(-exportDays), End: end);
         var key = await ServerProcess.CreateKeyAsync(servers[^1].Dll, store, workspace, "compliance.read,compliance.admin", CancellationToken.None);
@@ -38,8 +40,8 @@ public static class WindowCommand
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Store: {store} ({new FileInfo(store).Length / 1_073_741_824.0:N2} GiB), workspace {workspace}, newest occurred_at {end.AddSeconds(-1):u}.");
-        report.AppendLine(CultureInfo.InvariantCulture, $"Feed window: the last {windowHours} h, [{day.Start:u}, {day.End:u}); export: the last {exportDays} days.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Store: {store} ({new FileInfo(store).Length / 1_073_741_824.0:N2} GiB), workspace {workspace}, newest occurred_at {newest:u}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Feed window: {windowHours} h, [{day.Start:u}, {day.End:u}); export: {exportDays} days to the same end; the end is {offsetDays} days before the newest record.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; load average when done: {File.ReadAllText("/proc/loadavg").Trim()}.");
         report.AppendLine();
         report.AppendLine("| build, round | load (1 min) | first JSON page ms, median (min–max) of 5 | ms to the first record, paging from the start | JSON pages of the window: pages (empty), records, s | streamed NDJSON of the window: records, MiB, s, records/s | cat of those bytes s | export of the last days: records, job s, records/s | cat of its records.ndjson s |");
@@ -105,7 +107,7 @@ public static class WindowCommand
         var row = string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {load} | {firstPages.Order().ElementAt(2):N0} ({firstPages.Min():N0}–{firstPages.Max():N0}) | " +
             $"{firstRecordMs:N0} | {pages:N0} ({emptyPages:N0}), {pagedRecords:N0}, {pagedSeconds:N1} | " +
-            $"{feed.Records:N0}, {feed.Bytes / 1_048_576.0:N0}, {feed.Seconds:N2}, {feed.Records / feed.Seconds:N0} | {feedCat:N2} | " +
+            $"{feed.Records:N0}, {feed.Bytes / 1_048_576.0:N1}, {feed.Seconds:N2}, {feed.Records / feed.Seconds:N0} | {feedCat:N2} | " +
             $"{run.Records:N0}, {run.JobSeconds:N1}, {run.RecordsPerSecond:N0} | {exportCat:N2} |");
         Console.WriteLine(row);
         return row;
@@ -168,12 +170,12 @@ public static class WindowCommand
         return process.ExitCode == 0 ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException("cat failed: " + await process.StandardError.ReadToEndAsync());
     }
 
-    private static (string Store, string Workspace, List<(string Name, string Dll)> Servers, int Rounds, int WindowHours, int ExportDays, string? Output) Parse(string[] args)
+    private static (string Store, string Workspace, List<(string Name, string Dll)> Servers, int Rounds, int WindowHours, int ExportDays, int OffsetDays, string? Output) Parse(string[] args)
     {
         string? store = null, output = null;
         var workspace = "bench";
         var servers = new List<(string, string)>();
-        int rounds = 2, windowHours = 24, exportDays = 2;
+        int rounds = 2, windowHours = 24, exportDays = 2, offsetDays = 0;
         for (var i = 0; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -184,14 +186,15 @@ public static class WindowCommand
                 case "--server" when value.Split('=', 2) is [var name, var dll]: servers.Add((name, Path.GetFullPath(dll))); break;
                 case "--rounds": rounds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--window-hours": windowHours = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--offset-days": offsetDays = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--export-days": exportDays = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--output": output = Path.GetFullPath(value); break;
-                default: throw new ArgumentException($"Unknown option {args[i]} {value}. Options: --store, --workspace, --server NAME=DLL (repeat), --rounds, --window-hours, --export-days, --output.");
+                default: throw new ArgumentException($"Unknown option {args[i]} {value}. Options: --store, --workspace, --server NAME=DLL (repeat), --rounds, --window-hours, --export-days, --offset-days, --output.");
             }
         }
 
         return store is null || servers.Count == 0
             ? throw new ArgumentException("--store and at least one --server NAME=DLL are required.")
-            : (store, workspace, servers, rounds, windowHours, exportDays, output);
+            : (store, workspace, servers, rounds, windowHours, exportDays, offsetDays, output);
     }
 }
