@@ -77,7 +77,8 @@ public static class RecordFeedEndpoints
 
         var size = query.Limit ?? DefaultLimit;
         // A time window starts the page at its first record and, when the page is not full, moves the cursor on to just
-        // before its next one (or to the end when none is left): no empty pages before, between or after its records.
+        // before its next one (or to the end when none is left): no empty pages walking up to the window or past its end
+        // (other conditions can still leave a 50,000-seq step of the window without a match).
         var after = await FilteredRecordScan.StartAsync(services.Reader, workspaceId, filter, afterSeq, lastSeq, cancellationToken).ConfigureAwait(false);
         var bound = FilteredRecordScan.PageBound(filter, after, lastSeq);
         var records = bound > after
