@@ -13,6 +13,12 @@ if (args is ["formats", .. var rest])
     return 0;
 }
 
+// `window`: time-windowed reads of an existing store by several server builds, back to back (WindowCommand).
+if (args is ["window", .. var windowArgs])
+{
+    return await WindowCommand.RunAsync(windowArgs);
+}
+
 // Otherwise: seeds N records (reusing an earlier seed of the same size), starts the built server on them with log sealing off
 // (so that only the export runs), warms the export path up with a tiny export, then runs a small and the full export
 // and prints the figures as markdown.

@@ -8,7 +8,7 @@ namespace AgentLedger.Storage.PostgreSql;
 /// Filtered compliance reads: a seq range of each monthly partition's primary key (pruned to the partitions of the time
 /// filter, when there is one), or the session index.
 /// </summary>
-public sealed class PostgreSqlComplianceRecordReader(PostgreSqlDatabase database) : IComplianceRecordReader
+public sealed partial class PostgreSqlComplianceRecordReader(PostgreSqlDatabase database) : IComplianceRecordReader
 {
     private static readonly string SessionSql = $"""
         SELECT {PostgreSqlRecordColumns.SelectList} FROM records

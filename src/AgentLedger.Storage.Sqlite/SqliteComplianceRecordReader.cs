@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace AgentLedger.Storage.Sqlite;
 
 /// <summary>Filtered compliance reads: a primary-key range scan on (workspace_id, seq), or the session index.</summary>
-public sealed class SqliteComplianceRecordReader(SqliteDatabase database) : IComplianceRecordReader
+public sealed partial class SqliteComplianceRecordReader(SqliteDatabase database) : IComplianceRecordReader
 {
     public async Task<IReadOnlyList<ActivityRecord>> ReadAsync(
         string workspaceId, RecordFilter filter, long afterSeq, long uptoSeq, int limit, CancellationToken cancellationToken)

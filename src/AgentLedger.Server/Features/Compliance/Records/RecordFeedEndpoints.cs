@@ -76,11 +76,18 @@ public static class RecordFeedEndpoints
         }
 
         var size = query.Limit ?? DefaultLimit;
-        var bound = FilteredRecordScan.PageBound(filter, afterSeq, lastSeq);
-        var records = bound > afterSeq
-            ? await services.Reader.ReadAsync(workspaceId, filter, afterSeq, bound, size, cancellationToken).ConfigureAwait(false)
+        // A time window starts the page at its first record and, when the page is not full, moves the cursor on to just
+        // before its next one (or to the end when none is left): no empty pages walking up to the window or past its end
+        // (other conditions can still leave a 50,000-seq step of the window without a match).
+        var after = await FilteredRecordScan.StartAsync(services.Reader, workspaceId, filter, afterSeq, lastSeq, cancellationToken).ConfigureAwait(false);
+        var bound = FilteredRecordScan.PageBound(filter, after, lastSeq);
+        var records = bound > after
+            ? await services.Reader.ReadAsync(workspaceId, filter, after, bound, size, cancellationToken).ConfigureAwait(false)
             : [];
-        var next = records.Count == size ? records[^1].Seq : Math.Max(afterSeq, bound);
+        var next = records.Count == size
+            ? records[^1].Seq
+            : Math.Max(afterSeq, await FilteredRecordScan.StartAsync(services.Reader, workspaceId, filter, Math.Max(after, bound), lastSeq, cancellationToken)
+                .ConfigureAwait(false));
         var page = new RecordPage(records.Select(RecordView.From).ToList(), next < lastSeq, next.ToString(CultureInfo.InvariantCulture));
         auditData["limit"] = size;
         auditData["record_count"] = records.Count;
