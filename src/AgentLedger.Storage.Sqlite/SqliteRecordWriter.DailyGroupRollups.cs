@@ -19,7 +19,8 @@ public sealed partial class SqliteRecordWriter
 
         /// <summary>
         /// Keeps the user-free daily rollups (<see cref="DailyGroupRollup"/>) from the commit's daily deltas: totals are
-        /// upserted; a membership row is inserted unless it exists, and only an insert that happened raises its count.
+        /// upserted; a membership row is inserted unless it exists, and only an insert that happened raises its count and
+        /// moves its user's last day (<c>active_user_last_days</c>) forward.
         /// </summary>
         public void UpsertDailyGroupRollups(IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> daily)
         {
@@ -29,8 +30,10 @@ public sealed partial class SqliteRecordWriter
             }
 
             UpsertDailyTotals(DailyGroupRollup.Totals(daily));
-            var added = InsertActiveUserDays(DailyGroupRollup.Memberships(daily));
+            var lastDays = new Dictionary<(string WorkspaceId, string Dimension, string Value, string UserId), long>();
+            var added = InsertActiveUserDays(DailyGroupRollup.Memberships(daily), lastDays);
             AddActiveUserDayCounts(added);
+            UpsertActiveUserLastDays(lastDays);
         }
 
         private void UpsertDailyTotals(IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> totals)
@@ -57,8 +60,12 @@ public sealed partial class SqliteRecordWriter
             }
         }
 
-        /// <summary>Inserts the membership rows that do not exist yet; returns how many were new per (workspace, day, dimension, value).</summary>
-        private Dictionary<(string WorkspaceId, long Day, string Dimension, string Value), long> InsertActiveUserDays(IReadOnlyList<ActiveUserDay> rows)
+        /// <summary>
+        /// Inserts the membership rows that do not exist yet; returns how many were new per (workspace, day, dimension,
+        /// value), and gathers the latest new day per (workspace, dimension, value, user) into <paramref name="lastDays"/>.
+        /// </summary>
+        private Dictionary<(string WorkspaceId, long Day, string Dimension, string Value), long> InsertActiveUserDays(
+            IReadOnlyList<ActiveUserDay> rows, Dictionary<(string WorkspaceId, string Dimension, string Value, string UserId), long> lastDays)
         {
             var added = new Dictionary<(string, long, string, string), long>();
             using var command = _connection.CreateCommand();
@@ -81,6 +88,8 @@ public sealed partial class SqliteRecordWriter
                 {
                     var key = (row.WorkspaceId, row.DayStart, row.Dimension, row.Value);
                     added[key] = added.GetValueOrDefault(key) + 1;
+                    var member = (row.WorkspaceId, row.Dimension, row.Value, row.UserId);
+                    lastDays[member] = Math.Max(lastDays.GetValueOrDefault(member, long.MinValue), row.DayStart);
                 }
             }
 
@@ -109,6 +118,36 @@ public sealed partial class SqliteRecordWriter
             foreach (var ((workspaceId, dayStart, dimensionName, valueName), count) in added)
             {
                 (ws.Value, day.Value, dimension.Value, value.Value, users.Value) = (workspaceId, dayStart, dimensionName, valueName, count);
+                command.ExecuteNonQuery();
+            }
+        }
+
+        /// <summary>
+        /// Moves each user's last day forward to the newest membership day the commit inserted (never back: an older day
+        /// arriving late leaves a later last day as it is).
+        /// </summary>
+        private void UpsertActiveUserLastDays(Dictionary<(string WorkspaceId, string Dimension, string Value, string UserId), long> lastDays)
+        {
+            if (lastDays.Count == 0)
+            {
+                return;
+            }
+
+            using var command = _connection.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = """
+                INSERT INTO active_user_last_days (workspace_id, dimension, value, user_id, last_day) VALUES ($ws, $dimension, $value, $user, $day)
+                ON CONFLICT (workspace_id, dimension, value, user_id) DO UPDATE SET last_day = max(last_day, excluded.last_day)
+                """;
+            var ws = command.Parameters.Add("$ws", SqliteType.Text);
+            var dimension = command.Parameters.Add("$dimension", SqliteType.Text);
+            var value = command.Parameters.Add("$value", SqliteType.Text);
+            var user = command.Parameters.Add("$user", SqliteType.Text);
+            var day = command.Parameters.Add("$day", SqliteType.Integer);
+            command.Prepare();
+            foreach (var ((workspaceId, dimensionName, valueName, userId), lastDay) in lastDays)
+            {
+                (ws.Value, dimension.Value, value.Value, user.Value, day.Value) = (workspaceId, dimensionName, valueName, userId, lastDay);
                 command.ExecuteNonQuery();
             }
         }
