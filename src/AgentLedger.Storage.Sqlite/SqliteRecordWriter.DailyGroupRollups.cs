@@ -68,23 +68,21 @@ public sealed partial class SqliteRecordWriter
             IReadOnlyList<ActiveUserDay> rows, Dictionary<(string WorkspaceId, string Dimension, string Value, string UserId), long> lastDays)
         {
             var added = new Dictionary<(string, long, string, string), long>();
-            using var command = _connection.CreateCommand();
-            command.Transaction = _transaction;
-            command.CommandText = """
+            // A raw statement (bound by position, see SqliteRawStatement), as the last-day upsert: they run once per
+            // membership row and once per new member, the writer's most frequent statements after the record insert.
+            using var insert = new SqliteRawStatement(_connection, """
                 INSERT INTO active_user_days (workspace_id, day_start, dimension, value, user_id) VALUES ($ws, $day, $dimension, $value, $user)
                 ON CONFLICT DO NOTHING
-                """;
-            var ws = command.Parameters.Add("$ws", SqliteType.Text);
-            var day = command.Parameters.Add("$day", SqliteType.Integer);
-            var dimension = command.Parameters.Add("$dimension", SqliteType.Text);
-            var value = command.Parameters.Add("$value", SqliteType.Text);
-            var user = command.Parameters.Add("$user", SqliteType.Text);
-            command.Prepare();
+                """);
             foreach (var row in rows)
             {
-                (ws.Value, day.Value, dimension.Value, value.Value, user.Value) = (row.WorkspaceId, row.DayStart, row.Dimension, row.Value, row.UserId);
+                insert.Bind(0, row.WorkspaceId);
+                insert.Bind(1, row.DayStart);
+                insert.Bind(2, row.Dimension);
+                insert.Bind(3, row.Value);
+                insert.Bind(4, row.UserId);
                 // The statement's change count: 1 when the row is new, 0 when the user was already counted that day.
-                if (command.ExecuteNonQuery() == 1)
+                if (insert.Execute() == 1)
                 {
                     var key = (row.WorkspaceId, row.DayStart, row.Dimension, row.Value);
                     added[key] = added.GetValueOrDefault(key) + 1;
@@ -133,22 +131,19 @@ public sealed partial class SqliteRecordWriter
                 return;
             }
 
-            using var command = _connection.CreateCommand();
-            command.Transaction = _transaction;
-            command.CommandText = """
+            // Only a later day changes the row (a late record of an older day leaves it, and its index entry, as they are).
+            using var upsert = new SqliteRawStatement(_connection, """
                 INSERT INTO active_user_last_days (workspace_id, dimension, value, user_id, last_day) VALUES ($ws, $dimension, $value, $user, $day)
-                ON CONFLICT (workspace_id, dimension, value, user_id) DO UPDATE SET last_day = max(last_day, excluded.last_day)
-                """;
-            var ws = command.Parameters.Add("$ws", SqliteType.Text);
-            var dimension = command.Parameters.Add("$dimension", SqliteType.Text);
-            var value = command.Parameters.Add("$value", SqliteType.Text);
-            var user = command.Parameters.Add("$user", SqliteType.Text);
-            var day = command.Parameters.Add("$day", SqliteType.Integer);
-            command.Prepare();
-            foreach (var ((workspaceId, dimensionName, valueName, userId), lastDay) in lastDays)
+                ON CONFLICT (workspace_id, dimension, value, user_id) DO UPDATE SET last_day = excluded.last_day WHERE excluded.last_day > last_day
+                """);
+            foreach (var ((workspaceId, dimension, value, userId), lastDay) in lastDays)
             {
-                (ws.Value, dimension.Value, value.Value, user.Value, day.Value) = (workspaceId, dimensionName, valueName, userId, lastDay);
-                command.ExecuteNonQuery();
+                upsert.Bind(0, workspaceId);
+                upsert.Bind(1, dimension);
+                upsert.Bind(2, value);
+                upsert.Bind(3, userId);
+                upsert.Bind(4, lastDay);
+                upsert.Execute();
             }
         }
     }
