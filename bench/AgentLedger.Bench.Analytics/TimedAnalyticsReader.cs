@@ -26,8 +26,9 @@ internal sealed class TimedAnalyticsReader(IAnalyticsReader inner) : IAnalyticsR
         AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
         inner.ReadActiveHoursAsync(scope, fromHour, toHour, cancellationToken);
 
-    public Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken) =>
-        TimeAsync(nameof(CountActiveUsersAsync), () => inner.CountActiveUsersAsync(scope, fromHour, toHour, cancellationToken), _ => 1);
+    public Task<IReadOnlyList<int>> CountActiveUsersAsync(
+        AnalyticsScope scope, IReadOnlyList<(long FromHour, long ToHour)> periods, bool useUserFreeRollups, CancellationToken cancellationToken) =>
+        TimeAsync(nameof(CountActiveUsersAsync), () => inner.CountActiveUsersAsync(scope, periods, useUserFreeRollups, cancellationToken), r => r.Count);
 
     public Task<IReadOnlyDictionary<string, string>> ReadUserEmailsAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>

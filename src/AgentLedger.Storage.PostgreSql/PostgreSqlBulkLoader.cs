@@ -44,7 +44,7 @@ public sealed class PostgreSqlBulkLoader(PostgreSqlDatabase database, PostgreSql
             }
 
             await ExecuteAsync(connection, "ANALYZE records; ANALYZE record_event_ids; ANALYZE sessions; ANALYZE usage_hourly; ANALYZE usage_daily; ANALYZE usage_daily_totals; "
-                + "ANALYZE active_user_days; ANALYZE active_user_day_counts; ANALYZE dlp_findings",
+                + "ANALYZE active_user_days; ANALYZE active_user_day_counts; ANALYZE active_user_last_days; ANALYZE dlp_findings",
                 CancellationToken.None).ConfigureAwait(false);
         }
 

@@ -7,8 +7,9 @@ namespace AgentLedger.Storage.PostgreSql;
 
 /// <summary>
 /// Keeps the user-free daily rollups (<see cref="DailyGroupRollup"/>) from a commit's daily deltas, set-based: one
-/// statement upserts the totals, one inserts the new membership rows and raises each count by the rows it actually
-/// inserted (so a user already counted that day, by an earlier commit or another instance, is not counted again).
+/// statement upserts the totals, one inserts the new membership rows, raises each count by the rows it actually
+/// inserted (so a user already counted that day, by an earlier commit or another instance, is not counted again) and
+/// moves each of those users' last day forward (<c>active_user_last_days</c>, never back).
 /// </summary>
 internal static class PostgreSqlDailyGroupRollups
 {
@@ -27,11 +28,16 @@ internal static class PostgreSqlDailyGroupRollups
             INSERT INTO active_user_days (workspace_id, day_start, dimension, value, user_id)
             SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[])
             ON CONFLICT DO NOTHING
-            RETURNING workspace_id, day_start, dimension, value)
-        INSERT INTO active_user_day_counts (workspace_id, day_start, dimension, value, users)
-        SELECT workspace_id, day_start, dimension, value, count(*) FROM added
-        GROUP BY workspace_id, day_start, dimension, value
-        ON CONFLICT (workspace_id, day_start, dimension, value) DO UPDATE SET users = active_user_day_counts.users + excluded.users
+            RETURNING workspace_id, day_start, dimension, value, user_id),
+        counted AS (
+            INSERT INTO active_user_day_counts (workspace_id, day_start, dimension, value, users)
+            SELECT workspace_id, day_start, dimension, value, count(*) FROM added
+            GROUP BY workspace_id, day_start, dimension, value
+            ON CONFLICT (workspace_id, day_start, dimension, value) DO UPDATE SET users = active_user_day_counts.users + excluded.users)
+        INSERT INTO active_user_last_days (workspace_id, dimension, value, user_id, last_day)
+        SELECT workspace_id, dimension, value, user_id, max(day_start) FROM added
+        GROUP BY workspace_id, dimension, value, user_id
+        ON CONFLICT (workspace_id, dimension, value, user_id) DO UPDATE SET last_day = GREATEST(active_user_last_days.last_day, excluded.last_day)
         """;
 
     public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,

@@ -65,7 +65,7 @@ public sealed partial class SqliteAnalyticsReader
 
     /// <summary>
     /// Distinct users over whole UTC days from the membership rows of one dimension (index-only: the key leads with
-    /// workspace and day), or null when the scope needs the per-user rollups.
+    /// workspace, dimension, value and day), or null when the scope needs the per-user rollups.
     /// </summary>
     private static async Task<int?> CountFromActiveUserDaysAsync(
         SqliteConnection connection, AnalyticsScope scope, long from, long to, CancellationToken cancellationToken)

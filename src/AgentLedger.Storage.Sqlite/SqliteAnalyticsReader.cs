@@ -22,23 +22,6 @@ public sealed partial class SqliteAnalyticsReader(SqliteDatabase database) : IAn
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long?;
     }
 
-    public async Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (await CountFromActiveUserDaysAsync(connection, scope, fromHour, toHour, cancellationToken).ConfigureAwait(false) is { } counted)
-        {
-            return counted;
-        }
-
-        await using var command = connection.CreateCommand();
-        var where = SqliteAnalyticsSql.Where(command, scope);
-        var (table, time, _) = SqliteAnalyticsSql.Source(scope, fromHour, toHour);
-        command.CommandText = $"SELECT count(DISTINCT user_id) FROM {table} WHERE {where} AND {time} >= $from AND {time} < $to AND user_id <> ''";
-        command.Parameters.AddWithValue("$from", fromHour);
-        command.Parameters.AddWithValue("$to", toHour);
-        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
     public async Task<IReadOnlyList<AnalyticsCell>> ReadCellsAsync(
         AnalyticsScope scope, long fromHour, long toHour, string? afterUser, int? userLimit, CancellationToken cancellationToken)
     {

@@ -8,14 +8,15 @@ namespace AgentLedger.Storage.Sqlite;
 /// <see cref="IBulkRecordLoader"/> for SQLite: every chunk goes through <see cref="SqliteRecordWriter"/>'s own group
 /// commit (dedupe, users, sessions, chain, rollups, DLP findings), on one connection with
 /// <c>synchronous=OFF</c> and <c>journal_mode=OFF</c> (a crash during the load loses the file, which is why this is a
-/// loader and not ingest), a large page cache, and the non-unique indexes of <c>records</c> and
-/// <c>dlp_findings</c> dropped; they are rebuilt from their own definitions at the end (one sort each instead of
+/// loader and not ingest), a large page cache, and the non-unique indexes of <c>records</c>, <c>dlp_findings</c> and
+/// <c>active_user_last_days</c> dropped; they are rebuilt from their own definitions at the end (one sort each instead of
 /// a random B-tree insert per row) and the connection's pragmas are restored. The unique event-id index stays, so
 /// duplicates are still found exactly as the writer finds them.
 /// </summary>
 public sealed class SqliteBulkLoader(SqliteDatabase database, TimeProvider time) : IBulkRecordLoader
 {
-    private static readonly string[] IndexedTables = ["records", "dlp_findings"];
+    // active_user_last_days: its day index would move an entry for every user, day and value loaded.
+    private static readonly string[] IndexedTables = ["records", "dlp_findings", "active_user_last_days"];
 
     public async Task<long> LoadAsync(IEnumerable<IReadOnlyList<ActivityRecord>> chunks, IProgress<long>? progress, CancellationToken cancellationToken)
     {

@@ -13,8 +13,12 @@ namespace AgentLedger.Core.Analytics;
 /// records under (users with an id and records, exactly those <see cref="AnalyticsSeriesRow"/> counts).</item>
 /// <item><c>active_user_day_counts</c>: the number of those membership rows per (day, dimension, value), raised by one
 /// for each membership row a commit actually inserts, so a user is counted once however many commits they appear in.</item>
+/// <item><c>active_user_last_days</c>: each user's latest membership day per (dimension, value), moved forward whenever a
+/// commit inserts a later membership row (migration 0013).</item>
 /// </list>
-/// Distinct users over several days are not the sum of days: those are counted from <c>active_user_days</c>.
+/// Distinct users over several days are not the sum of days: those are counted from <c>active_user_last_days</c> when
+/// <see cref="LastDayMember"/> allows it and no user has a day at or after the window's end (then a user active in the
+/// window is exactly a user whose last day is on or after its first day), else from <c>active_user_days</c>.
 /// </summary>
 public static class DailyGroupRollup
 {
@@ -58,6 +62,29 @@ public static class DailyGroupRollup
 
         var grouped = DimensionOf(groupBy.Value);
         return grouped is not null && (filtered.Count == 0 || (filtered.Count == 1 && filtered[0] == grouped)) ? grouped : null;
+    }
+
+    /// <summary>
+    /// The one (dimension, value) whose users' last days count a scope's distinct users exactly: the scope's
+    /// <see cref="ExactDimension"/> without grouping, with at most one value (the workspace, or a filter naming one value;
+    /// several values would count a user once per value). Null otherwise. The caller must still check that no last day
+    /// reaches the window's end (records dated in the future).
+    /// </summary>
+    public static (string Dimension, string Value)? LastDayMember(AnalyticsScope scope)
+    {
+        var dimension = ExactDimension(scope, null);
+        if (dimension is null)
+        {
+            return null;
+        }
+
+        var values = FilterValues(scope.Filter, dimension);
+        return values.Count switch
+        {
+            0 when dimension == Workspace => (dimension, ""),
+            1 => (dimension, values[0]),
+            _ => null,
+        };
     }
 
     /// <summary>The filter values of <paramref name="dimension"/> (empty: every value).</summary>

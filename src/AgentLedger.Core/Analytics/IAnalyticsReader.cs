@@ -30,10 +30,14 @@ public interface IAnalyticsReader
         AnalyticsScope scope, AnalyticsGroupBy groupBy, long fromDay, long toDay, CancellationToken cancellationToken);
 
     /// <summary>
-    /// How many distinct users (<see cref="AgentLedger.Core.Metrics.MetricDefinitions.ActiveUser"/>, each once) have rows in scope in
-    /// [<paramref name="fromHour"/>, <paramref name="toHour"/>): one distinct count over the rollup, for "active users in the last N days".
+    /// For each of <paramref name="periods"/> (in order), how many distinct users
+    /// (<see cref="AgentLedger.Core.Metrics.MetricDefinitions.ActiveUser"/>, each once) have rows in scope in [FromHour, ToHour),
+    /// for "active users in the last N days", on one connection. With <paramref name="useUserFreeRollups"/>, whole UTC
+    /// days are counted from the user-free rollups where they answer exactly (<see cref="DailyGroupRollup"/>: each user's
+    /// last active day, else the membership rows); without, always from the per-user rollups. The counts are the same.
     /// </summary>
-    Task<int> CountActiveUsersAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);
+    Task<IReadOnlyList<int>> CountActiveUsersAsync(
+        AnalyticsScope scope, IReadOnlyList<(long FromHour, long ToHour)> periods, bool useUserFreeRollups, CancellationToken cancellationToken);
 
     /// <summary>Per-user totals over [<paramref name="fromHour"/>, <paramref name="toHour"/>), for rankings.</summary>
     Task<IReadOnlyList<AnalyticsCell>> ReadUserTotalsAsync(AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken);

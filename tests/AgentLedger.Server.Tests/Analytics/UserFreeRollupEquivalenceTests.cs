@@ -32,6 +32,10 @@ public sealed class UserFreeRollupEquivalenceTests(ServerFixture fast, PerUserRo
         "usage?group_by=agent", "active_users?group_by=surface", "active_users?group_by=team", "sessions?group_by=model",
         "usage?group_by=surface&surface=cli&surface=ide", "active_users?group_by=client&client=CODEX_CLI",
         "active_user_counts?days=1,3,7", "active_user_counts?days=2,5&team=red",
+        // one value each: the users' last days (or, for the values of the record dated tomorrow, the membership rows)
+        "active_user_counts?days=1,7,30&client=CODEX_CLI", "active_user_counts?days=1,7,30&surface=ide", "active_user_counts?days=1,7,30&model=gpt-5",
+        "active_user_counts?days=1,7,30&agent=claude_code", "active_user_counts?days=1,7,30&agent=gemini_cli", "active_user_counts?days=1,2,30&team=red",
+        "active_user_counts?days=1,7,30&client=CODEX_CLI&client=CODEX_WEB",
         // fallbacks: a filter on another dimension, another zone, hours, weeks (per-user rows are left out: each server
         // gives its directory users ids of its own)
         "usage?group_by=surface&client=CODEX_CLI", "active_users?group_by=workspace&team=red", "usage?group_by=surface&time_zone=Europe/Berlin",
@@ -89,6 +93,12 @@ public sealed class UserFreeRollupEquivalenceTests(ServerFixture fast, PerUserRo
             events.Add((random.Next(3) == 0 ? EventBuilder.Response().Tokens(random.Next(1, 9000), 10, random.Next(1, 900)).Credits(random.Next(1, 4000) / 1000m) : EventBuilder.Prompt())
                 .Id($"e-{i}").User(users[random.Next(users.Length)]).Session($"s-{random.Next(30)}").Client(client, agent).Model(model).At(at));
         }
+
+        // A clock running ahead: a record dated tomorrow UTC (within the 24 hours' skew ingest accepts), so that the
+        // workspace's and Gemini's last days reach the end of "today" and their counts fall back to the membership rows.
+        var tomorrow = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddMinutes(10), TimeSpan.Zero);
+        var skewed = tomorrow < DateTimeOffset.UtcNow.AddHours(23) ? tomorrow : DateTimeOffset.UtcNow.AddHours(23);
+        events.Add(EventBuilder.Prompt().Id("e-skewed").User("fin@example.com").Session("s-skewed").Client("GEMINI_CLI", "gemini_cli").Model("gemini-2.5-pro").At(skewed));
 
         foreach (var server in new ServerFixture[] { fast, slow })
         {

@@ -10,9 +10,10 @@ public sealed class AnalyticsOptions
 
     /// <summary>
     /// Whether series of UTC days grouped by workspace, team, surface, client, model or agent read the user-free daily
-    /// rollups where they answer exactly (see <see cref="Core.Analytics.DailyGroupRollup"/>). Default true; false reads
-    /// the per-user rollups for every series, as before: the same answers, slower. A diagnostic switch and the baseline
-    /// the equivalence tests compare against.
+    /// rollups where they answer exactly, and whether active-user counts of whole UTC days read each user's last active
+    /// day or the membership rows (see <see cref="Core.Analytics.DailyGroupRollup"/>). Default true; false reads the
+    /// per-user rollups for every series and count, as before: the same answers, slower. A diagnostic switch and the
+    /// baseline the equivalence tests compare against.
     /// </summary>
     public bool UseUserFreeRollups { get; set; } = true;
 }

@@ -9,8 +9,9 @@ namespace AgentLedger.Server.Features.Analytics.Native;
 
 /// <summary>
 /// Distinct active users over the last N local days for a few N at once (the dashboard's "today / 7 days / 30 days"
-/// tiles): one distinct count per period over the rollups (the daily one for whole UTC days), instead of a user ranking
-/// per period, which also reads every active hour for streaks.
+/// tiles): one distinct count per period over the rollups, all on one connection (whole UTC days from the users' last
+/// active days where exact, see <see cref="DailyGroupRollup"/>), instead of a user ranking per period, which also reads
+/// every active hour for streaks.
 /// </summary>
 public sealed class ActiveUserCountResponder(
     IAnalyticsReader reader, AnalyticsPrivacy privacy, TimeProvider time, IOptions<JsonOptions> json, IOptions<AnalyticsOptions> options)
@@ -38,11 +39,12 @@ public sealed class ActiveUserCountResponder(
             var calendar = query.Calendar;
             var today = calendar.LocalDateOf(time.GetUtcNow().ToUnixTimeSeconds());
             var end = calendar.LocalDayStart(today.AddDays(1));
+            var ranges = periods.Select(days => (FromHour: calendar.LocalDayStart(today.AddDays(1 - days)), ToHour: end)).ToList();
+            var counts = await reader.CountActiveUsersAsync(query.Scope, ranges, options.Value.UseUserFreeRollups, cancellationToken).ConfigureAwait(false);
             var rows = new List<ActiveUserCountRow>(periods.Count);
-            foreach (var days in periods)
+            for (var i = 0; i < periods.Count; i++)
             {
-                var start = calendar.LocalDayStart(today.AddDays(1 - days));
-                var users = await reader.CountActiveUsersAsync(query.Scope, start, end, cancellationToken).ConfigureAwait(false);
+                var (days, start, users) = (periods[i], ranges[i].FromHour, counts[i]);
                 // A count filtered to teams is a team aggregate: under the minimum group size it is not shown.
                 if (policy.AggregatesTeams(query) && !policy.ShowsTeam(users))
                 {

@@ -1,0 +1,89 @@
+using AgentLedger.Core.Analytics;
+using Npgsql;
+
+namespace AgentLedger.Storage.PostgreSql;
+
+public sealed partial class PostgreSqlAnalyticsReader
+{
+    public async Task<IReadOnlyList<int>> CountActiveUsersAsync(
+        AnalyticsScope scope, IReadOnlyList<(long FromHour, long ToHour)> periods, bool useUserFreeRollups, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var member = useUserFreeRollups ? DailyGroupRollup.LastDayMember(scope) : null;
+        var covered = member is null ? [] : Enumerable.Range(0, periods.Count).Where(i => DailyRollup.Covers(periods[i].FromHour, periods[i].ToHour)).ToList();
+        var (latest, fromLastDays) = covered.Count > 0
+            ? await ReadLastDaysAsync(connection, scope.WorkspaceId, member!.Value, covered.Select(i => periods[i].FromHour).ToList(), cancellationToken)
+                .ConfigureAwait(false)
+            : (null, []);
+        var counts = new int[periods.Count];
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var (from, to) = periods[i];
+            var at = covered.IndexOf(i);
+            // A last day at or after the window's end (a record dated in the future) hides whether that user was also
+            // active inside the window: then the membership rows answer.
+            if (at >= 0 && (latest is null || latest < to))
+            {
+                counts[i] = fromLastDays[at];
+            }
+            else if (useUserFreeRollups
+                     && await CountFromActiveUserDaysAsync(connection, scope, from, to, cancellationToken).ConfigureAwait(false) is { } counted)
+            {
+                counts[i] = counted;
+            }
+            else
+            {
+                counts[i] = await CountFromPerUserRollupsAsync(connection, scope, from, to, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// In one statement (one snapshot, so that a concurrent commit cannot land between the check and the counts): the
+    /// latest last day of the value (null: no user has one), the last entry of its index range; and for each window
+    /// start, the users whose last day is on or after it. When no last day reaches a window's end, those are exactly
+    /// the users with a membership row in the window. Each count is one index range, as long as the window's users.
+    /// </summary>
+    private static async Task<(long? Latest, int[] Counts)> ReadLastDaysAsync(
+        NpgsqlConnection connection, string workspaceId, (string Dimension, string Value) member, List<long> froms,
+        CancellationToken cancellationToken)
+    {
+        const string Member = "FROM active_user_last_days WHERE workspace_id = @ws AND dimension = @dimension AND value = @value";
+        await using var command = MemberCommand(connection, workspaceId, member);
+        var counts = new string[froms.Count];
+        for (var i = 0; i < froms.Count; i++)
+        {
+            command.Parameters.AddWithValue("from" + i, PostgreSqlAnalyticsSql.Utc(froms[i]));
+            counts[i] = $"(SELECT count(*) {Member} AND last_day >= @from{i})";
+        }
+
+        command.CommandText =
+            $"SELECT (SELECT extract(epoch FROM last_day)::bigint {Member} ORDER BY last_day DESC LIMIT 1), {string.Join(", ", counts)}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.IsDBNull(0) ? null : reader.GetInt64(0), Enumerable.Range(1, froms.Count).Select(c => (int)reader.GetInt64(c)).ToArray());
+    }
+
+    private static NpgsqlCommand MemberCommand(NpgsqlConnection connection, string workspaceId, (string Dimension, string Value) member)
+    {
+        var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("ws", workspaceId);
+        command.Parameters.AddWithValue("dimension", member.Dimension);
+        command.Parameters.AddWithValue("value", member.Value);
+        return command;
+    }
+
+    private static async Task<int> CountFromPerUserRollupsAsync(
+        NpgsqlConnection connection, AnalyticsScope scope, long fromHour, long toHour, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var where = PostgreSqlAnalyticsSql.Where(command, scope);
+        var (table, time, _) = PostgreSqlAnalyticsSql.Source(scope, fromHour, toHour);
+        command.CommandText = $"SELECT count(DISTINCT user_id) FROM {table} WHERE {where} AND {time} >= @from AND {time} < @to AND user_id <> ''";
+        command.Parameters.AddWithValue("from", PostgreSqlAnalyticsSql.Utc(fromHour));
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(toHour));
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+}
