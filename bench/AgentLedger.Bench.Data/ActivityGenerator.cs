@@ -95,6 +95,10 @@ public sealed class ActivityGenerator
 
             var turns = Math.Max(1, (int)Math.Round(turnsPerActiveDay * (0.5 + random.NextDouble())));
             var at = start.AddHours(7 + random.Next(10)).AddMinutes(random.Next(60));
+            // A busy day's turns are packed closer so that they end before midnight: a day's records stay in its UTC day,
+            // and the last generated day holds no record dated tomorrow (which real stores do not have, and which makes
+            // the dashboard's active-user counts take their exact fallback path).
+            var spacing = Math.Min(1.0, ((start.AddDays(1) - at).TotalMinutes - 1) / (turns * 22.0));
             var session = 0;
             for (var turn = 0; turn < turns; turn++)
             {
@@ -120,7 +124,7 @@ public sealed class ActivityGenerator
                         : tool);
                 }
 
-                at = at.AddMinutes(3 + random.Next(20));
+                at = at.AddMinutes((3 + random.Next(20)) * spacing);
             }
         }
 

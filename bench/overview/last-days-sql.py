@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-# bench/overview/last-days-sql.py DB [RUNS]: read-only; docs/perf/analytics-overview.md (migration 0013).
+# bench/overview/last-days-sql.py DB [RUNS] [END-DAY]: read-only; docs/perf/analytics-overview.md (migration 0013).
+# END-DAY (YYYY-MM-DD, exclusive; default tomorrow UTC) is the windows' end: a store whose records run into tomorrow
+# needs a later end for the new statement to apply.
 """The SQL behind active_user_counts?days=1,7,30 (workspace scope), before and after migration 0013, on one store."""
-import sqlite3, statistics, sys, time
+import calendar, sqlite3, statistics, sys, time
 db, runs = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 50
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-to = (int(time.time()) // 86400 + 1) * 86400
+to = calendar.timegm(time.strptime(sys.argv[3], '%Y-%m-%d')) if len(sys.argv) > 3 else (int(time.time()) // 86400 + 1) * 86400
 where = "workspace_id='bench' AND dimension='workspace' AND value=''"
 def old(days):
     return con.execute(f"SELECT count(DISTINCT user_id) FROM active_user_days WHERE {where} AND day_start >= ? AND day_start < ?", (to - days * 86400, to)).fetchone()[0]
