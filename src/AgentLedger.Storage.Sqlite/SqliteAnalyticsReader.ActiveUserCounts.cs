@@ -9,35 +9,11 @@ public sealed partial class SqliteAnalyticsReader
         AnalyticsScope scope, IReadOnlyList<(long FromHour, long ToHour)> periods, bool useUserFreeRollups, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var member = useUserFreeRollups ? DailyGroupRollup.LastDayMember(scope) : null;
-        var covered = member is null ? [] : Enumerable.Range(0, periods.Count).Where(i => DailyRollup.Covers(periods[i].FromHour, periods[i].ToHour)).ToList();
-        var (latest, fromLastDays) = covered.Count > 0
-            ? await ReadLastDaysAsync(connection, scope.WorkspaceId, member!.Value, covered.Select(i => periods[i].FromHour).ToList(), cancellationToken)
-                .ConfigureAwait(false)
-            : (null, []);
-        var counts = new int[periods.Count];
-        for (var i = 0; i < periods.Count; i++)
-        {
-            var (from, to) = periods[i];
-            var at = covered.IndexOf(i);
-            // A last day at or after the window's end (a record dated in the future) hides whether that user was also
-            // active inside the window: then the membership rows answer.
-            if (at >= 0 && (latest is null || latest < to))
-            {
-                counts[i] = fromLastDays[at];
-            }
-            else if (useUserFreeRollups
-                     && await CountFromActiveUserDaysAsync(connection, scope, from, to, cancellationToken).ConfigureAwait(false) is { } counted)
-            {
-                counts[i] = counted;
-            }
-            else
-            {
-                counts[i] = await CountFromPerUserRollupsAsync(connection, scope, from, to, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return counts;
+        return await ActiveUserCountPlan.CountAsync(
+            scope, periods, useUserFreeRollups,
+            (member, froms) => ReadLastDaysAsync(connection, scope.WorkspaceId, member, froms, cancellationToken),
+            (from, to) => CountFromActiveUserDaysAsync(connection, scope, from, to, cancellationToken),
+            (from, to) => CountFromPerUserRollupsAsync(connection, scope, from, to, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>
