@@ -1,6 +1,8 @@
-namespace AgentLedger.Core.Analytics;
+using AgentLedger.Core.Analytics;
 
-public static class AnalyticsReaderExtensions
+namespace AgentLedger.Storage.Tests;
+
+internal static class AnalyticsReaderTestExtensions
 {
     /// <summary>Distinct active users in scope in [<paramref name="fromHour"/>, <paramref name="toHour"/>), the fastest exact way.</summary>
     public static async Task<int> CountActiveUsersAsync(
