@@ -19,8 +19,23 @@ internal sealed class OtlpTraffic(IReadOnlyList<LogTemplate> logs, IReadOnlyList
 {
     private static readonly JsonFormatter OtlpJson = new(JsonFormatter.Settings.Default.WithFormatEnumsAsIntegers(true));
 
-    // Unique nanosecond stamps across the whole run (and across runs: they start at the wall clock).
-    private long _clock = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
+    // Unique nanosecond stamps across the whole run (and across runs), that follow the wall clock as an agent's do: the
+    // item's time is part of its event id, and ids of items emitted over a run sort by it (OtlpEventIds).
+    private long _clock;
+
+    private ulong NextStamp()
+    {
+        var now = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+        while (true)
+        {
+            var last = Interlocked.Read(ref _clock);
+            var next = Math.Max(now, last + 1);
+            if (Interlocked.CompareExchange(ref _clock, next, last) == last)
+            {
+                return (ulong)next;
+            }
+        }
+    }
 
     public ExportLogsServiceRequest Logs(Random random, int batch)
     {
@@ -30,7 +45,7 @@ internal sealed class OtlpTraffic(IReadOnlyList<LogTemplate> logs, IReadOnlyList
         for (var i = 0; i < batch; i++)
         {
             var record = template.Records[(i + random.Next(template.Records.Count)) % template.Records.Count].Clone();
-            var at = (ulong)Interlocked.Increment(ref _clock);
+            var at = NextStamp();
             record.TimeUnixNano = at;
             record.ObservedTimeUnixNano = at + 1_000;
             Rewrite(record.Attributes, user, at);
@@ -114,7 +129,7 @@ internal sealed class OtlpTraffic(IReadOnlyList<LogTemplate> logs, IReadOnlyList
 
             foreach (var point in points)
             {
-                var at = (ulong)Interlocked.Increment(ref _clock);
+                var at = NextStamp();
                 time(point, at);
                 Rewrite(attributes(point), user, at);
             }

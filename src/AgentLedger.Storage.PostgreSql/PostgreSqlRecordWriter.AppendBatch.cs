@@ -48,16 +48,40 @@ public sealed partial class PostgreSqlRecordWriter
             return new Dictionary<string, long>(_lockedSeq, StringComparer.Ordinal);
         }
 
-        /// <summary>The (workspace, event id) pairs of the batch that are already stored.</summary>
-        public async Task<HashSet<(string, string)>> FindStoredEventsAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
+        /// <summary>Before this item time (Unix ms) an OTLP item may be stored under its hash-only id (<see cref="OtlpEventIds"/>); 0: none is.</summary>
+        public async Task<long> ReadLegacyOtlpMarkAsync(CancellationToken cancellationToken)
         {
+            await using var command = Command("SELECT value FROM store_marks WHERE name = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = OtlpEventIds.LegacyMarkName });
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long mark ? mark : 0;
+        }
+
+        /// <summary>
+        /// The (workspace, event id) pairs of the batch that are already stored, including the hash-only ids an older
+        /// server may have stored OTLP items under (before <paramref name="legacyBefore"/>).
+        /// </summary>
+        public async Task<HashSet<(string, string)>> FindStoredEventsAsync(IReadOnlyList<ActivityRecord> records, long legacyBefore, CancellationToken cancellationToken)
+        {
+            var workspaceIds = new List<string>(records.Count);
+            var eventIds = new List<string>(records.Count);
+            foreach (var record in records)
+            {
+                workspaceIds.Add(record.WorkspaceId);
+                eventIds.Add(record.EventId);
+                if (OtlpEventIds.TryGetLegacyToProbe(record.EventId, legacyBefore, out var legacyId))
+                {
+                    workspaceIds.Add(record.WorkspaceId);
+                    eventIds.Add(legacyId);
+                }
+            }
+
             await using var command = Command("""
                 SELECT e.workspace_id, e.event_id
                 FROM unnest($1::text[], $2::text[]) AS k (workspace_id, event_id)
                 JOIN record_event_ids e ON e.workspace_id = k.workspace_id AND e.event_id = k.event_id
                 """);
-            command.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.WorkspaceId).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.EventId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = workspaceIds.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = eventIds.ToArray() });
             var found = new HashSet<(string, string)>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -41,13 +41,17 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
         }
     }
 
+    /// <summary>Set once per writer: the mark is written by migration 0014 and never changes.</summary>
+    private long? _legacyOtlpIdsBeforeMs;
+
     private async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var batch = new AppendBatch(connection, transaction);
         var lastSeq = await batch.LockWorkspacesAsync(records.Select(r => r.WorkspaceId), cancellationToken).ConfigureAwait(false);
-        var stored = await batch.FindStoredEventsAsync(records, cancellationToken).ConfigureAwait(false);
+        var legacyBefore = _legacyOtlpIdsBeforeMs ??= await batch.ReadLegacyOtlpMarkAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await batch.FindStoredEventsAsync(records, legacyBefore, cancellationToken).ConfigureAwait(false);
         var users = await UserResolver.LoadAsync(connection, transaction, records, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
         var outcomes = new AppendOutcome[records.Count];
@@ -57,7 +61,8 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
         {
             var record = records[i];
             var key = (record.WorkspaceId, record.EventId);
-            if (!seenInBatch.Add(key) || stored.Contains(key))
+            if (!seenInBatch.Add(key) || stored.Contains(key)
+                || (OtlpEventIds.TryGetLegacyToProbe(record.EventId, legacyBefore, out var legacyId) && stored.Contains((record.WorkspaceId, legacyId))))
             {
                 outcomes[i] = new AppendOutcome(false, 0);
                 continue;

@@ -66,6 +66,18 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
 
     private const long WriterCheckpointBytes = 16_000L * 4096;
 
+    /// <summary>Set once per writer: the mark is written by migration 0014 and never changes.</summary>
+    private long? _legacyOtlpIdsBeforeMs;
+
+    /// <summary>Before this item time (Unix ms) an OTLP item may be stored under its hash-only id (<see cref="OtlpEventIds"/>); 0: none is.</summary>
+    private static long ReadLegacyOtlpMark(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_marks WHERE name = $name";
+        command.Parameters.AddWithValue("$name", OtlpEventIds.LegacyMarkName);
+        return command.ExecuteScalar() is long mark ? mark : 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null)
@@ -80,6 +92,7 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
     internal async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(SqliteConnection connection, IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
     {
         var outcomes = new AppendOutcome[records.Count];
+        var legacyBefore = _legacyOtlpIdsBeforeMs ??= ReadLegacyOtlpMark(connection);
         // BEGIN IMMEDIATE takes the write lock up front, so the transaction cannot fail half-way on a busy upgrade.
         await using var transaction = connection.BeginTransaction(deferred: false);
         using var batch = new WriteBatch(connection, transaction, time.GetUtcNow());
@@ -90,7 +103,8 @@ public sealed partial class SqliteRecordWriter(SqliteDatabase database, TimeProv
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            if (!seenInBatch.Add((record.WorkspaceId, record.EventId)) || batch.EventExists(record.WorkspaceId, record.EventId))
+            if (!seenInBatch.Add((record.WorkspaceId, record.EventId)) || batch.EventExists(record.WorkspaceId, record.EventId)
+                || (OtlpEventIds.TryGetLegacyToProbe(record.EventId, legacyBefore, out var legacyId) && batch.EventExists(record.WorkspaceId, legacyId)))
             {
                 outcomes[i] = new AppendOutcome(false, 0);
                 continue;

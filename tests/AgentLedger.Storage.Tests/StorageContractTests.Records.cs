@@ -72,6 +72,43 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public async Task AppendAsync_OtlpItemAnOlderServerStoredUnderItsHashOnlyId_IsADuplicateBeforeTheMarkOnly()
+    {
+        // Migration 0014 marks a store that held records; before the mark an item may be stored under its hash-only id.
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        var mark = Start.AddHours(1).ToUnixTimeMilliseconds();
+        await storage.ExecuteSqlAsync($"INSERT INTO store_marks (name, value) VALUES ('{OtlpEventIds.LegacyMarkName}', {mark})", Ct);
+        const string hash = "0123456789abcdef0123456789abcdef", later = "fedcba9876543210fedcba9876543210";
+        var old = new RecordBuilder("ws-a", Start, "otlp:" + hash).Kind(RecordKind.UserPrompt).Build();
+        var oldLater = new RecordBuilder("ws-a", Start.AddHours(2), "otlp:" + later).Kind(RecordKind.UserPrompt).Build();
+        Assert.Equal([new(true, 1), new(true, 2)], await storage.Writer.AppendAsync([old, oldLater], Ct));
+
+        string Id(DateTimeOffset at, string digest) => OtlpEventIds.Of(at.ToUnixTimeMilliseconds(), Convert.FromHexString(digest));
+        var resent = old with { Id = RecordIds.NewId(Start), EventId = Id(Start, hash) };
+        var resentCopy = old with { Id = RecordIds.NewId(Start), EventId = Id(Start, hash) + "#1" };
+        var afterMark = oldLater with { Id = RecordIds.NewId(Start), EventId = Id(Start.AddHours(2), later) };
+        var outcomes = await storage.Writer.AppendAsync([resent, resentCopy, afterMark], Ct);
+
+        // the re-sent item is the stored one; its second copy in a request was never stored under "otlp:<hash>#1";
+        // an item timed after the mark cannot have been stored by an older server, so its hash-only id is not looked for
+        Assert.Equal([new(false, 0), new(true, 3), new(true, 4)], outcomes);
+        Assert.Equal(4, (await ReadAllAsync(storage, "ws-a")).Count);
+    }
+
+    [Fact]
+    public async Task AppendAsync_StoreWithoutMark_DoesNotLookForHashOnlyIds()
+    {
+        await using var storage = await StorageWithWorkspacesAsync("ws-a");
+        const string hash = "0123456789abcdef0123456789abcdef";
+        var old = new RecordBuilder("ws-a", Start, "otlp:" + hash).Build();
+        await storage.Writer.AppendAsync([old], Ct);
+
+        var timeOrdered = old with { Id = RecordIds.NewId(Start), EventId = OtlpEventIds.Of(Start.ToUnixTimeMilliseconds(), Convert.FromHexString(hash)) };
+
+        Assert.Equal([new(true, 2)], await storage.Writer.AppendAsync([timeOrdered], Ct));
+    }
+
+    [Fact]
     public async Task AppendAsync_SameEventIdInTwoWorkspaces_StoredInEach()
     {
         await using var storage = await StorageWithWorkspacesAsync("ws-a", "ws-b");

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
+using AgentLedger.Core.Records;
 using Google.Protobuf;
 
 namespace AgentLedger.Otlp.Mapping;
 
 /// <summary>
-/// Deterministic event ids for OTLP items, which carry no id of their own: a SHA-256 of the canonical
-/// protobuf bytes of the item, its scope and its resource. The same record sent again — a retry of the same
-/// request, or the same data as JSON instead of protobuf — gets the same id, so storage keeps it once.
+/// Deterministic event ids for OTLP items, which carry no id of their own: the item's own time and a SHA-256 of the
+/// canonical protobuf bytes of the item, its scope and its resource (<see cref="OtlpEventIds"/>). The same record sent
+/// again — a retry of the same request, or the same data as JSON instead of protobuf — gets the same id, so storage
+/// keeps it once.
 /// Items that are byte-for-byte identical within one request (an SDK may emit two equal records in the same
 /// nanosecond) are told apart by their occurrence number, so none of them is mistaken for a retry.
 /// One assigner per request.
@@ -19,7 +21,8 @@ internal sealed class EventIdAssigner : IDisposable
 
     public void Dispose() => _hash.Dispose();
 
-    public string Next(OtlpSignal signal, TelemetryResource resource, TelemetryScope scope, IMessage item, ReadOnlySpan<byte> extra = default)
+    /// <param name="timeUnixNano">The item's own time field (0 when unset), never the time it was received: a retry must get the same id.</param>
+    public string Next(OtlpSignal signal, TelemetryResource resource, TelemetryScope scope, IMessage item, ulong timeUnixNano, ReadOnlySpan<byte> extra = default)
     {
         var hash = _hash;
         Span<byte> length = stackalloc byte[4];
@@ -39,7 +42,7 @@ internal sealed class EventIdAssigner : IDisposable
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
 
-        var id = "otlp:" + Convert.ToHexStringLower(digest[..16]);
+        var id = OtlpEventIds.Of(OtlpEventIds.Millis(timeUnixNano), digest[..16]);
         var occurrence = _seen.TryGetValue(id, out var n) ? n + 1 : 0;
         _seen[id] = occurrence;
         return occurrence == 0 ? id : $"{id}#{occurrence}";

@@ -32,7 +32,7 @@ public sealed partial class OtlpRecordMapper
                                      ?? UnixNanos.ToTime(log.ObservedTimeUnixNano)
                                      ?? ParseTimestamp(attributes.String("event.timestamp"))
                                      ?? receivedAt;
-                    var eventId = ids.Next(OtlpSignal.Logs, resource, scope, log);
+                    var eventId = ids.Next(OtlpSignal.Logs, resource, scope, log, log.TimeUnixNano != 0 ? log.TimeUnixNano : log.ObservedTimeUnixNano);
                     var record = vocabulary.MapLog(item, Draft(context, vocabulary, item, eventId, occurredAt, receivedAt));
                     records.Add(record with { Attributes = Attributes(item, "log", LogFields(log)) });
                 }

@@ -28,7 +28,7 @@ public sealed partial class OtlpRecordMapper
                     {
                         var item = new TelemetryItem(OtlpSignal.Metrics, resource, scope, new AttributeMap(point.Attributes), metric.Name);
                         var occurredAt = UnixNanos.ToTime(point.TimeUnixNano) ?? UnixNanos.ToTime(point.StartTimeUnixNano) ?? receivedAt;
-                        var eventId = ids.Next(OtlpSignal.Metrics, resource, scope, point.Message, headerBytes);
+                        var eventId = ids.Next(OtlpSignal.Metrics, resource, scope, point.Message, point.TimeUnixNano != 0 ? point.TimeUnixNano : point.StartTimeUnixNano, headerBytes);
                         var record = vocabulary.MapMetricPoint(item, Draft(context, vocabulary, item, eventId, occurredAt, receivedAt));
                         var fields = (JsonObject)header.DeepClone();
                         fields["point"] = point.Fields;

@@ -23,7 +23,7 @@ public sealed partial class OtlpRecordMapper
                 {
                     var item = new TelemetryItem(OtlpSignal.Traces, resource, scope, new AttributeMap(span.Attributes), span.Name);
                     var occurredAt = UnixNanos.ToTime(span.StartTimeUnixNano) ?? UnixNanos.ToTime(span.EndTimeUnixNano) ?? receivedAt;
-                    var draft = Draft(context, vocabulary, item, ids.Next(OtlpSignal.Traces, resource, scope, span), occurredAt, receivedAt) with
+                    var draft = Draft(context, vocabulary, item, ids.Next(OtlpSignal.Traces, resource, scope, span, span.StartTimeUnixNano != 0 ? span.StartTimeUnixNano : span.EndTimeUnixNano), occurredAt, receivedAt) with
                     {
                         DurationMs = UnixNanos.DurationMs(span.StartTimeUnixNano, span.EndTimeUnixNano),
                         Status = StatusText(span.Status),

@@ -47,9 +47,10 @@ public sealed class EventIdTests
     }
 
     [Fact]
-    public void Map_LogRecords_IdIsTheHashOfTheLengthPrefixedProtobufEncodings()
+    public void Map_LogRecords_IdIsTheItemsTimeAndTheHashOfTheLengthPrefixedProtobufEncodings()
     {
-        // Pins the id of stored records: a batch re-sent to a newer server must find the ids an older one stored.
+        // Pins the id of stored records: a batch re-sent to a newer server must find the ids an older one stored (the
+        // hash part is that of the hash-only ids stored before schema 14, which the writers still look for).
         const string file = "claude-code/protobuf/0001-logs.pb";
         var request = OtlpProtobufDecoder.Decode<ExportLogsServiceRequest>(FixtureFiles.Read(file));
         var expected = new List<string>();
@@ -67,7 +68,9 @@ public sealed class EventIdTests
                         framed.AddRange(part);
                     }
 
-                    expected.Add("otlp:" + Convert.ToHexStringLower(SHA256.HashData([.. framed])[..16]));
+                    var time = log.TimeUnixNano != 0 ? log.TimeUnixNano : log.ObservedTimeUnixNano;
+                    Assert.NotEqual(0UL, time);
+                    expected.Add($"otlp:{time / 1_000_000:x11}-" + Convert.ToHexStringLower(SHA256.HashData([.. framed])[..16]));
                 }
             }
         }
@@ -94,4 +97,35 @@ public sealed class EventIdTests
         Assert.Equal(ordered, ordered.Order(StringComparer.Ordinal));
         Assert.All(records, r => Assert.Equal(RecordSource.Otlp, r.Source));
     }
+
+    [Fact]
+    public void Map_Records_EventIdsSortByTheItemsTime()
+    {
+        // The dedupe index stays local to the newest leaves only if ids sort by time (OtlpEventIds).
+        var records = FixtureMapping.MapAll("codex/run1-json-echo", "logs").Concat(FixtureMapping.Map("claude-code/json/0001-logs.json")).ToList();
+        var byTime = records.OrderBy(r => r.OccurredAt).Select(r => r.OccurredAt.ToUnixTimeMilliseconds()).ToList();
+        var byId = records.OrderBy(r => r.EventId, StringComparer.Ordinal).Select(r => r.OccurredAt.ToUnixTimeMilliseconds()).ToList();
+        Assert.Equal(byTime, byId);
+    }
+
+    [Theory]
+    [InlineData("otlp:19abc012345-0123456789abcdef0123456789abcdef", "otlp:0123456789abcdef0123456789abcdef", 0x19abc012345L)]
+    [InlineData("otlp:19abc012345-0123456789abcdef0123456789abcdef#2", "otlp:0123456789abcdef0123456789abcdef#2", 0x19abc012345L)]
+    [InlineData("otlp:00000000000-0123456789abcdef0123456789abcdef", "otlp:0123456789abcdef0123456789abcdef", 0L)]
+    public void LegacyId_OfATimeOrderedId_IsItsHashOnlyId(string eventId, string legacy, long time)
+    {
+        Assert.True(OtlpEventIds.TryGetLegacy(eventId, out var legacyId, out var timeMs));
+        Assert.Equal(legacy, legacyId);
+        Assert.Equal(time, timeMs);
+        Assert.True(OtlpEventIds.TryGetLegacyToProbe(eventId, time + 1, out _));
+        Assert.False(OtlpEventIds.TryGetLegacyToProbe(eventId, time, out _));
+        Assert.False(OtlpEventIds.TryGetLegacyToProbe(eventId, 0, out _));
+    }
+
+    [Theory]
+    [InlineData("otlp:0123456789abcdef0123456789abcdef")]
+    [InlineData("evt-2026-11-26-0001")]
+    [InlineData("otlp:not-hex-0123")]
+    public void LegacyId_OfAnyOtherId_IsNone(string eventId) =>
+        Assert.False(OtlpEventIds.TryGetLegacyToProbe(eventId, long.MaxValue, out _));
 }
