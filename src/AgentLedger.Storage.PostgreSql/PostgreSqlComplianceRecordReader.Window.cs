@@ -1,3 +1,4 @@
+using AgentLedger.Core.Compliance;
 using Npgsql;
 
 namespace AgentLedger.Storage.PostgreSql;
@@ -5,9 +6,6 @@ namespace AgentLedger.Storage.PostgreSql;
 /// <summary>Where a time window's records start and end in seq order.</summary>
 public sealed partial class PostgreSqlComplianceRecordReader
 {
-    /// <summary>Records looked at in seq order before the window is searched through its time index.</summary>
-    public const int ProbeSize = 32;
-
     public Task<long?> FirstSeqInWindowAsync(
         string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
         CancellationToken cancellationToken) =>
@@ -22,16 +20,15 @@ public sealed partial class PostgreSqlComplianceRecordReader
         string workspaceId, DateTimeOffset? from, DateTimeOffset? before, long afterSeq, long uptoSeq, bool last,
         CancellationToken cancellationToken)
     {
-        if (afterSeq >= uptoSeq)
+        var edge = new WindowEdgeProbe(from, before, afterSeq, uptoSeq, last);
+        if (edge.RangeIsEmpty)
         {
             return null;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // The records at the range's edge: a merge of each partition's primary key (workspace_id, seq, occurred_at), read
-        // from the index alone. Records mostly arrive in time order, so when a cursor is already inside the window (every
-        // page after a window's first) one of these answers.
+        // The edge is read as a merge of each partition's primary key (workspace_id, seq, occurred_at), from the index alone.
         await using (var probe = new NpgsqlCommand($"""
                          SELECT seq, occurred_at FROM records
                          WHERE workspace_id = $1 AND seq > $2 AND seq <= $3
@@ -41,25 +38,18 @@ public sealed partial class PostgreSqlComplianceRecordReader
             probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
             probe.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSeq });
             probe.Parameters.Add(new NpgsqlParameter<long> { TypedValue = uptoSeq });
-            probe.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ProbeSize });
+            probe.Parameters.Add(new NpgsqlParameter<int> { TypedValue = WindowEdgeProbe.Size });
             await using var rows = await probe.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var seen = 0;
             while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                seen++;
-                var seq = rows.GetInt64(0);
-                var occurredAt = rows.GetFieldValue<DateTimeOffset>(1);
-                if ((from is null || occurredAt >= from) && (before is null || occurredAt < before))
+                if (edge.InWindow(rows.GetInt64(0), rows.GetFieldValue<DateTimeOffset>(1)))
                 {
-                    return seq;
+                    return rows.GetInt64(0);
                 }
-
-                (afterSeq, uptoSeq) = last ? (afterSeq, seq - 1) : (seq, uptoSeq);
             }
 
-            if (seen < ProbeSize || afterSeq >= uptoSeq)
+            if (edge.SawWholeRange)
             {
-                // the probe saw every record of the range
                 return null;
             }
         }
@@ -81,8 +71,8 @@ public sealed partial class PostgreSqlComplianceRecordReader
 
         await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSeq });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = uptoSeq });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = edge.AfterSeq });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = edge.UptoSeq });
         var window = "";
         if (from is { } start)
         {

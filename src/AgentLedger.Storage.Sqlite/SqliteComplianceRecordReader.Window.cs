@@ -1,11 +1,10 @@
+using AgentLedger.Core.Compliance;
+
 namespace AgentLedger.Storage.Sqlite;
 
 /// <summary>Where a time window's records start and end in seq order.</summary>
 public sealed partial class SqliteComplianceRecordReader
 {
-    /// <summary>Records looked at in seq order before the window is searched through its time index.</summary>
-    public const int ProbeSize = 32;
-
     public Task<long?> FirstSeqInWindowAsync(
         string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
         CancellationToken cancellationToken) =>
@@ -20,17 +19,16 @@ public sealed partial class SqliteComplianceRecordReader
         string workspaceId, DateTimeOffset? from, DateTimeOffset? before, long afterSeq, long uptoSeq, bool last,
         CancellationToken cancellationToken)
     {
-        if (afterSeq >= uptoSeq)
+        // Bounds at the stored precision (microseconds), so that the probe and the index search agree on every record.
+        from = from is { } f ? SqliteTime.FromMicros(SqliteTime.ToMicros(f)) : null;
+        before = before is { } b ? SqliteTime.FromMicros(SqliteTime.ToMicros(b)) : null;
+        var edge = new WindowEdgeProbe(from, before, afterSeq, uptoSeq, last);
+        if (edge.RangeIsEmpty)
         {
             return null;
         }
 
-        var fromMicros = from is { } f ? SqliteTime.ToMicros(f) : (long?)null;
-        var beforeMicros = before is { } b ? SqliteTime.ToMicros(b) : (long?)null;
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-
-        // The records at the range's edge, by the primary key. Records mostly arrive in time order, so when a cursor is
-        // already inside the window (every page after a window's first) one of these answers in a few page reads.
         await using (var probe = connection.CreateCommand())
         {
             probe.CommandText = $"""
@@ -41,25 +39,18 @@ public sealed partial class SqliteComplianceRecordReader
             probe.Parameters.AddWithValue("$ws", workspaceId);
             probe.Parameters.AddWithValue("$after", afterSeq);
             probe.Parameters.AddWithValue("$upto", uptoSeq);
-            probe.Parameters.AddWithValue("$probe", ProbeSize);
+            probe.Parameters.AddWithValue("$probe", WindowEdgeProbe.Size);
             await using var rows = await probe.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var seen = 0;
             while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                seen++;
-                var seq = rows.GetInt64(0);
-                var occurredAt = rows.GetInt64(1);
-                if ((fromMicros is null || occurredAt >= fromMicros) && (beforeMicros is null || occurredAt < beforeMicros))
+                if (edge.InWindow(rows.GetInt64(0), SqliteTime.FromMicros(rows.GetInt64(1))))
                 {
-                    return seq;
+                    return rows.GetInt64(0);
                 }
-
-                (afterSeq, uptoSeq) = last ? (afterSeq, seq - 1) : (seq, uptoSeq);
             }
 
-            if (seen < ProbeSize || afterSeq >= uptoSeq)
+            if (edge.SawWholeRange)
             {
-                // the probe saw every record of the range
                 return null;
             }
         }
@@ -72,19 +63,19 @@ public sealed partial class SqliteComplianceRecordReader
         // ix_records_occurred (workspace_id=? AND occurred_at>?)").
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$ws", workspaceId);
-        command.Parameters.AddWithValue("$after", afterSeq);
-        command.Parameters.AddWithValue("$upto", uptoSeq);
+        command.Parameters.AddWithValue("$after", edge.AfterSeq);
+        command.Parameters.AddWithValue("$upto", edge.UptoSeq);
         var window = "";
-        if (fromMicros is { } start)
+        if (from is { } start)
         {
             window += " AND occurred_at >= $from";
-            command.Parameters.AddWithValue("$from", start);
+            command.Parameters.AddWithValue("$from", SqliteTime.ToMicros(start));
         }
 
-        if (beforeMicros is { } end)
+        if (before is { } end)
         {
             window += " AND occurred_at < $before";
-            command.Parameters.AddWithValue("$before", end);
+            command.Parameters.AddWithValue("$before", SqliteTime.ToMicros(end));
         }
 
         command.CommandText = $"""
