@@ -97,7 +97,7 @@ public sealed class SqliteTestStorage : ITestStorage
     }
 
     /// <summary>Stores over an existing file (an older build's, say), migrated; <paramref name="ownedFolder"/> is deleted at the end.</summary>
-    public static async Task<SqliteTestStorage> CreateAtAsync(string path, TimeProvider time, string ownedFolder, CancellationToken cancellationToken)
+    public static async Task<SqliteTestStorage> CreateAtAsync(string path, TimeProvider time, string? ownedFolder, CancellationToken cancellationToken)
     {
         var storage = new SqliteTestStorage(path, time, ownedFolder);
         await storage.MigrateAsync(cancellationToken);

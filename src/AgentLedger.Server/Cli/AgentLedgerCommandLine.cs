@@ -4,7 +4,7 @@ using AgentLedger.Server.Hosting;
 namespace AgentLedger.Server.Cli;
 
 /// <summary>
-/// The executable's commands: <c>serve</c> (the default), <c>migrate</c>, <c>keys</c>, <c>users</c> and <c>verify</c>. Arguments a command does
+/// The executable's commands: <c>serve</c> (the default), <c>migrate</c>, <c>keys</c>, <c>users</c>, <c>verify</c> and <c>rebuild</c>. Arguments a command does
 /// not know are passed to the host as configuration (<c>--urls</c>, <c>--Storage:Sqlite:Path=…</c>).
 /// </summary>
 public static class AgentLedgerCommandLine
@@ -18,6 +18,7 @@ public static class AgentLedgerCommandLine
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(RebuildCommand.Create());
 
         // No command, or only options: serve.
         var known = root.Subcommands.Select(c => c.Name).Append("--help").Append("-h").Append("-?").Append("--version");
