@@ -1,10 +1,4 @@
-using System.Net;
-using AgentLedger.Server.Hosting;
-using AgentLedger.Server.Tests.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentLedger.Server.Tests.Cli;
 
@@ -22,16 +16,7 @@ public sealed class VerifyCommandTests : IDisposable
     {
         var created = await RunAsync("keys", "create", "--workspace", "acme", "--scope", "ingest", DatabaseArg);
         var token = created.Output.Trim().Split('\n')[^1].Trim();
-        await using (var app = AgentLedgerApp.Build(["--urls", "http://127.0.0.1:0", "--Otlp:Grpc:Port=0", DatabaseArg]))
-        {
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            var events = Enumerable.Range(0, 12).Select(i => EventBuilder.Prompt().User("dev@example.com").Prompt($"step {i}")).ToArray();
-            Assert.Equal(HttpStatusCode.OK, (await client.PostEventsAsync(EventBuilder.Batch(events))).StatusCode);
-            await app.StopAsync();
-        }
+        await AgentLedgerCli.ServeAndIngestAsync(DatabaseArg, token, prompts: 12);
 
         var valid = await RunAsync("verify", DatabaseArg);
         await ExecuteAsync("DELETE FROM records WHERE workspace_id = 'acme' AND seq = 3");
