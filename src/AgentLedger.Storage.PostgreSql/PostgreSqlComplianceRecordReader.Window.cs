@@ -6,17 +6,7 @@ namespace AgentLedger.Storage.PostgreSql;
 /// <summary>Where a time window's records start and end in seq order.</summary>
 public sealed partial class PostgreSqlComplianceRecordReader
 {
-    public Task<long?> FirstSeqInWindowAsync(
-        string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
-        CancellationToken cancellationToken) =>
-        SeqInWindowAsync(workspaceId, occurredFrom, occurredBefore, afterSeq, uptoSeq, last: false, cancellationToken);
-
-    public Task<long?> LastSeqInWindowAsync(
-        string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
-        CancellationToken cancellationToken) =>
-        SeqInWindowAsync(workspaceId, occurredFrom, occurredBefore, afterSeq, uptoSeq, last: true, cancellationToken);
-
-    private async Task<long?> SeqInWindowAsync(
+    public async Task<long?> SeqInWindowAsync(
         string workspaceId, DateTimeOffset? from, DateTimeOffset? before, long afterSeq, long uptoSeq, bool last,
         CancellationToken cancellationToken)
     {

@@ -57,13 +57,14 @@ public sealed partial class PostgreSqlRecordWriter
         }
 
         /// <summary>
-        /// The (workspace, event id) pairs of the batch that are already stored, including the hash-only ids an older
-        /// server may have stored OTLP items under (before <paramref name="legacyBefore"/>).
+        /// The (workspace, event id) pairs of the batch that are already stored: under the id itself, or, for an OTLP item
+        /// timed before <paramref name="legacyBefore"/>, under the hash-only id an older server gave it.
         /// </summary>
         public async Task<HashSet<(string, string)>> FindStoredEventsAsync(IReadOnlyList<ActivityRecord> records, long legacyBefore, CancellationToken cancellationToken)
         {
             var workspaceIds = new List<string>(records.Count);
             var eventIds = new List<string>(records.Count);
+            var legacyOf = new Dictionary<(string, string), string>();
             foreach (var record in records)
             {
                 workspaceIds.Add(record.WorkspaceId);
@@ -72,6 +73,7 @@ public sealed partial class PostgreSqlRecordWriter
                 {
                     workspaceIds.Add(record.WorkspaceId);
                     eventIds.Add(legacyId);
+                    legacyOf[(record.WorkspaceId, legacyId)] = record.EventId;
                 }
             }
 
@@ -86,7 +88,8 @@ public sealed partial class PostgreSqlRecordWriter
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                found.Add((reader.GetString(0), reader.GetString(1)));
+                var key = (reader.GetString(0), reader.GetString(1));
+                found.Add(legacyOf.TryGetValue(key, out var eventId) ? (key.Item1, eventId) : key);
             }
 
             return found;

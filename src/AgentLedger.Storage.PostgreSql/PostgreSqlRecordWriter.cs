@@ -61,8 +61,7 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
         {
             var record = records[i];
             var key = (record.WorkspaceId, record.EventId);
-            if (!seenInBatch.Add(key) || stored.Contains(key)
-                || (OtlpEventIds.TryGetLegacyToProbe(record.EventId, legacyBefore, out var legacyId) && stored.Contains((record.WorkspaceId, legacyId))))
+            if (!seenInBatch.Add(key) || stored.Contains(key))
             {
                 outcomes[i] = new AppendOutcome(false, 0);
                 continue;

@@ -14,25 +14,29 @@ public interface IComplianceRecordReader
         string workspaceId, RecordFilter filter, long afterSeq, long uptoSeq, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The first seq in (<paramref name="afterSeq"/>, <paramref name="uptoSeq"/>] of a record occurring in
-    /// [<paramref name="occurredFrom"/>, <paramref name="occurredBefore"/>) (a null bound is open), or null when there is
-    /// none. Seq is the order of arrival, not of occurrence: a late record (old occurred_at, high seq) is found wherever it
-    /// sits. A time-windowed read starts here instead of walking every earlier record, so its cost follows the rows of the
-    /// window, not the history: the engines look at the first records of the range by seq, and only when none of them is
-    /// in the window scan the window through the (workspace_id, occurred_at) index.
+    /// The first (or, with <paramref name="last"/>, the last) seq in (<paramref name="afterSeq"/>, <paramref name="uptoSeq"/>]
+    /// of a record occurring in [<paramref name="occurredFrom"/>, <paramref name="occurredBefore"/>) (a null bound is
+    /// open), or null when there is none. Seq is the order of arrival, not of occurrence: a late record (old occurred_at,
+    /// high seq) is found wherever it sits. A time-windowed read starts and stops here instead of walking every record
+    /// of the range, so its cost follows the rows of the window, not the history: the engines look at the records at the
+    /// range's edge first (<see cref="WindowEdgeProbe"/>), and only when none of them is in the window search the window
+    /// through the (workspace_id, occurred_at) index. Engines implement this; callers use the two methods below.
     /// </summary>
-    Task<long?> FirstSeqInWindowAsync(
-        string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
+    Task<long?> SeqInWindowAsync(
+        string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq, bool last,
         CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The last seq in (<paramref name="afterSeq"/>, <paramref name="uptoSeq"/>] of a record occurring in
-    /// [<paramref name="occurredFrom"/>, <paramref name="occurredBefore"/>), or null when there is none: where a
-    /// time-windowed read can stop. Costs what <see cref="FirstSeqInWindowAsync"/> does, from the other end.
-    /// </summary>
+    /// <summary>Where a time-windowed read starts: <see cref="SeqInWindowAsync"/> from the start of the range.</summary>
+    Task<long?> FirstSeqInWindowAsync(
+        string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
+        CancellationToken cancellationToken) =>
+        SeqInWindowAsync(workspaceId, occurredFrom, occurredBefore, afterSeq, uptoSeq, last: false, cancellationToken);
+
+    /// <summary>Where a time-windowed read can stop: <see cref="SeqInWindowAsync"/> from the end of the range.</summary>
     Task<long?> LastSeqInWindowAsync(
         string workspaceId, DateTimeOffset? occurredFrom, DateTimeOffset? occurredBefore, long afterSeq, long uptoSeq,
-        CancellationToken cancellationToken);
+        CancellationToken cancellationToken) =>
+        SeqInWindowAsync(workspaceId, occurredFrom, occurredBefore, afterSeq, uptoSeq, last: true, cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> records of one session with seq after <paramref name="afterSeq"/>, in seq order.</summary>
     Task<IReadOnlyList<ActivityRecord>> ReadSessionAsync(

@@ -1,8 +1,7 @@
 namespace AgentLedger.Core.Compliance;
 
 /// <summary>
-/// The first step of <see cref="IComplianceRecordReader.FirstSeqInWindowAsync"/> and
-/// <see cref="IComplianceRecordReader.LastSeqInWindowAsync"/> on every engine: look at the <see cref="Size"/> records at
+/// The first step of <see cref="IComplianceRecordReader.SeqInWindowAsync"/> on every engine: look at the <see cref="Size"/> records at
 /// the seq range's edge (its start, or its end for the last seq) before searching the time index. Records mostly arrive
 /// in time order, so when a cursor is already inside the window (every page after a window's first) one of them
 /// answers. The engine reads the edge rows in seq order (descending for the last seq) and feeds them to
