@@ -23,8 +23,8 @@ public sealed class SqliteBulkLoader(SqliteDatabase database, TimeProvider time)
         // Idle pooled connections of this file would keep it in WAL mode; the load needs the file to itself.
         SqliteConnection.ClearAllPools();
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;",
-            cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;",
+            cancellationToken, commandTimeout: 0).ConfigureAwait(false);
         var dropped = await DropSecondaryIndexesAsync(connection, cancellationToken).ConfigureAwait(false);
         var writer = new SqliteRecordWriter(database, time);
         var stored = 0L;
@@ -46,10 +46,10 @@ public sealed class SqliteBulkLoader(SqliteDatabase database, TimeProvider time)
             // Rebuilt even when a chunk failed: the committed chunks stay queryable with every index.
             foreach (var sql in dropped)
             {
-                await ExecuteAsync(connection, sql, CancellationToken.None).ConfigureAwait(false);
+                await connection.ExecuteAsync(sql, CancellationToken.None, commandTimeout: 0).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA optimize;", CancellationToken.None).ConfigureAwait(false);
+            await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA optimize;", CancellationToken.None, commandTimeout: 0).ConfigureAwait(false);
             await writer.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -77,17 +77,9 @@ public sealed class SqliteBulkLoader(SqliteDatabase database, TimeProvider time)
 
         foreach (var (name, _) in definitions)
         {
-            await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync($"DROP INDEX \"{name}\"", cancellationToken, commandTimeout: 0).ConfigureAwait(false);
         }
 
         return definitions.Select(d => d.Sql).ToList();
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

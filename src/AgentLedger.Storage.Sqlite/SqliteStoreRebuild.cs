@@ -32,7 +32,7 @@ public static class SqliteStoreRebuild
             DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 2,
         }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var before = await ScalarAsync(connection, "PRAGMA page_size", cancellationToken).ConfigureAwait(false);
+        var before = (long)(await connection.ScalarAsync("PRAGMA page_size", cancellationToken).ConfigureAwait(false))!;
         var bytesBefore = StoreBytes(path);
         if (before == SqliteDatabase.PageSize)
         {
@@ -51,10 +51,8 @@ public static class SqliteStoreRebuild
         var inUse = $"'{path}' is in use: stop the AgentLedger server (and anything else that has the file open) first. Nothing was changed.";
         try
         {
-            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
-            await using var journal = connection.CreateCommand();
-            journal.CommandText = "PRAGMA journal_mode=DELETE";
-            if (!string.Equals(await journal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string, "delete", StringComparison.OrdinalIgnoreCase))
+            await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(await connection.ScalarAsync("PRAGMA journal_mode=DELETE", cancellationToken).ConfigureAwait(false) as string, "delete", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException(inUse);
             }
@@ -66,15 +64,15 @@ public static class SqliteStoreRebuild
 
         try
         {
-            await ExecuteAsync(connection, $"PRAGMA page_size={SqliteDatabase.PageSize}; VACUUM;", cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync($"PRAGMA page_size={SqliteDatabase.PageSize}; VACUUM;", cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             // Back to WAL whether or not VACUUM went through: the server would set it on its next start anyway.
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", CancellationToken.None).ConfigureAwait(false);
+            await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", CancellationToken.None).ConfigureAwait(false);
         }
 
-        var after = await ScalarAsync(connection, "PRAGMA page_size", cancellationToken).ConfigureAwait(false);
+        var after = (long)(await connection.ScalarAsync("PRAGMA page_size", cancellationToken).ConfigureAwait(false))!;
         return new Outcome(before, after, bytesBefore, StoreBytes(path));
     }
 
@@ -84,18 +82,4 @@ public static class SqliteStoreRebuild
     private static long VolumeFreeBytes(string path) => new DriveInfo(Path.GetDirectoryName(path)!).AvailableFreeSpace;
 
     private static string Gib(long bytes) => FormattableString.Invariant($"{bytes / 1073741824.0:N2} GiB");
-
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
 }
