@@ -12,6 +12,7 @@ public sealed partial class PostgreSqlAnalyticsReader
         return await ActiveUserCountPlan.CountAsync(
             scope, periods, useUserFreeRollups,
             (member, froms) => ReadLastDaysAsync(connection, scope.WorkspaceId, member, froms, cancellationToken),
+            (member, to, froms, maxLateUsers) => CountWithLateUsersAsync(connection, scope.WorkspaceId, member, to, froms, maxLateUsers, cancellationToken),
             (from, to) => CountFromActiveUserDaysAsync(connection, scope, from, to, cancellationToken),
             (from, to) => CountFromPerUserRollupsAsync(connection, scope, from, to, cancellationToken)).ConfigureAwait(false);
     }
@@ -40,6 +41,47 @@ public sealed partial class PostgreSqlAnalyticsReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.IsDBNull(0) ? null : reader.GetInt64(0), Enumerable.Range(1, froms.Count).Select(c => (int)reader.GetInt64(c)).ToArray());
+    }
+
+    /// <summary>
+    /// In one statement: the users whose last day is at or after <paramref name="to"/> (at most one more than
+    /// <paramref name="maxLateUsers"/>, an index range), each one's latest membership day before it (one probe of the
+    /// key per day of the longest window, <c>day_start = ANY</c>), and per window start the users whose last day is in
+    /// the window plus those late users with a day in it. Null when there are more late users than allowed.
+    /// </summary>
+    private static async Task<int[]?> CountWithLateUsersAsync(
+        NpgsqlConnection connection, string workspaceId, (string Dimension, string Value) member, long to, List<long> froms, int maxLateUsers,
+        CancellationToken cancellationToken)
+    {
+        const string Member = "workspace_id = @ws AND dimension = @dimension AND value = @value";
+        await using var command = MemberCommand(connection, workspaceId, member);
+        command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(to));
+        command.Parameters.AddWithValue("limit", maxLateUsers + 1);
+        var days = new List<DateTime>();
+        for (var day = to - DailyRollup.DaySeconds; day >= froms.Min(); day -= DailyRollup.DaySeconds)
+        {
+            days.Add(PostgreSqlAnalyticsSql.Utc(day));
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("days", days.ToArray()));
+        var counts = new string[froms.Count];
+        for (var i = 0; i < froms.Count; i++)
+        {
+            command.Parameters.AddWithValue("from" + i, PostgreSqlAnalyticsSql.Utc(froms[i]));
+            counts[i] = $"(SELECT count(*) FROM active_user_last_days WHERE {Member} AND last_day >= @from{i} AND last_day < @to)"
+                        + $" + (SELECT count(*) FROM previous WHERE day >= @from{i})";
+        }
+
+        command.CommandText = $"""
+            WITH late AS MATERIALIZED (SELECT user_id FROM active_user_last_days WHERE {Member} AND last_day >= @to LIMIT @limit),
+            previous AS MATERIALIZED (
+                SELECT (SELECT max(m.day_start) FROM active_user_days m WHERE {Member} AND m.day_start = ANY(@days) AND m.user_id = late.user_id) AS day
+                FROM late)
+            SELECT (SELECT count(*) FROM late), {string.Join(", ", counts)}
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.GetInt64(0) > maxLateUsers ? null : Enumerable.Range(1, froms.Count).Select(c => (int)reader.GetInt64(c)).ToArray();
     }
 
     private static NpgsqlCommand MemberCommand(NpgsqlConnection connection, string workspaceId, (string Dimension, string Value) member)

@@ -62,11 +62,18 @@ public abstract partial class StorageContractTests
         await storage.ExecuteSqlAsync("DELETE FROM active_user_days WHERE workspace_id = 'ws-a'", Ct);
 
         Assert.Equal(expected, await storage.Analytics.CountActiveUsersAsync(scope, periods, useUserFreeRollups: true, Ct));
-        Assert.Equal([0], await storage.Analytics.CountActiveUsersAsync(scope, [(LastDayEnd - 12 * 86_400, LastDayEnd - 5 * 86_400)], true, Ct));
+        // An earlier window: the users whose last day is later have their days in it looked up in the (now empty)
+        // membership rows, so only the users whose last day falls in the window are left.
+        var (from, to) = (LastDayEnd - 12 * 86_400, LastDayEnd - 5 * 86_400);
+        var lastInWindow = stored.Where(r => r.UserId is not null).GroupBy(r => r.UserId)
+            .Count(u => u.Max(r => r.OccurredAt.ToUnixTimeSeconds()) is var last && last >= from && last < to);
+        Assert.NotEqual(0, lastInWindow);
+        Assert.NotEqual(lastInWindow, DistinctUsers(stored, AnalyticsGroupBy.Workspace, AnalyticsFilter.None, from, to));
+        Assert.Equal([lastInWindow], await storage.Analytics.CountActiveUsersAsync(scope, [(from, to)], true, Ct));
     }
 
     [Fact]
-    public async Task CountActiveUsersAsync_RecordDatedAfterTheWindow_FallsBackForItsValuesAndStaysRight()
+    public async Task CountActiveUsersAsync_RecordDatedAfterTheWindow_LooksUpTheLateUsersAndStaysRight()
     {
         await using var storage = await LastDayStorageAsync();
         var future = DateTimeOffset.FromUnixTimeSeconds(LastDayEnd + 2 * 86_400 + 3600);
@@ -78,7 +85,16 @@ public abstract partial class StorageContractTests
         ], Ct);
         var stored = await ReadAllAsync(storage, "ws-a");
         (long, long)[] periods = [(LastDayEnd - 86_400, LastDayEnd), (LastDayEnd - 7 * 86_400, LastDayEnd), (LastDayEnd - 30 * 86_400, LastDayEnd)];
+        Assert.Contains(stored, r => r.Actor.Email == "last-3@example.com" && r.OccurredAt.ToUnixTimeSeconds() >= periods[2].Item1 && r.OccurredAt.ToUnixTimeSeconds() < LastDayEnd);
 
+        // Only the late users' membership rows are left: the windows are still counted right, so they were not counted
+        // from the window's membership rows (which now miss every other user).
+        await storage.ExecuteSqlAsync(
+            """
+            DELETE FROM active_user_days WHERE workspace_id = 'ws-a' AND user_id NOT IN (
+                SELECT user_id FROM active_user_days WHERE workspace_id = 'ws-a' AND day_start = (SELECT max(day_start) FROM active_user_days WHERE workspace_id = 'ws-a'))
+            """,
+            Ct);
         foreach (var (groupBy, filter) in OneValueScopes(stored))
         {
             var scope = new AnalyticsScope("ws-a", filter, AnalyticsActivity.Any);
@@ -86,16 +102,31 @@ public abstract partial class StorageContractTests
 
             Assert.Equal(expected, await storage.Analytics.CountActiveUsersAsync(scope, periods, useUserFreeRollups: true, Ct));
         }
+    }
 
-        // Gemini's values saw the future day and fall back to the membership rows; Claude Code's still read the last days.
+    [Fact]
+    public async Task CountActiveUsersAsync_MoreLateUsersThanTheLookupBudget_FallsBackToTheMembershipRowsAndStaysRight()
+    {
+        await using var storage = await LastDayStorageAsync();
+        var future = DateTimeOffset.FromUnixTimeSeconds(LastDayEnd + 3600);
+        (long, long)[] periods = [(LastDayEnd - 86_400, LastDayEnd), (LastDayEnd - 30 * 86_400, LastDayEnd)];
+        // One more user dated after the 30-day window than its lookups allow; plus one of the window's users.
+        var late = ActiveUserCountPlan.LateUserLookupBudget / 30 + 1;
+        await storage.Writer.AppendAsync(
+            [.. Enumerable.Range(0, late).Select(u => new RecordBuilder("ws-a", future, $"late-{u}").Kind(RecordKind.UserPrompt).By(email: $"late-{u}@example.com").Build()),
+             new RecordBuilder("ws-a", future, "late-known").Kind(RecordKind.UserPrompt).By(email: "last-3@example.com").Build()],
+            Ct);
+        var stored = await ReadAllAsync(storage, "ws-a");
+        var workspace = new AnalyticsScope("ws-a", AnalyticsFilter.None, AnalyticsActivity.Any);
+        var expected = periods.Select(p => DistinctUsers(stored, AnalyticsGroupBy.Workspace, AnalyticsFilter.None, p.Item1, p.Item2)).ToList();
+
+        Assert.Equal(expected, await storage.Analytics.CountActiveUsersAsync(workspace, periods, useUserFreeRollups: true, Ct));
+
+        // Without the membership rows, windows reaching 30 days back (over budget) can only have been counted from them;
+        // a 1-day window alone (within budget) is still counted from the last days, less the late users' unknown days.
         await storage.ExecuteSqlAsync("DELETE FROM active_user_days WHERE workspace_id = 'ws-a'", Ct);
-        var gemini = new AnalyticsScope("ws-a", new AnalyticsFilter { Agents = ["gemini_cli"] }, AnalyticsActivity.Any);
-        var claude = new AnalyticsFilter { Agents = ["claude_code"] };
-        Assert.NotEqual(0, DistinctUsers(stored, AnalyticsGroupBy.Agent, gemini.Filter, periods[2].Item1, periods[2].Item2));
-        Assert.Equal([0, 0, 0], await storage.Analytics.CountActiveUsersAsync(gemini, periods, true, Ct));
-        Assert.Equal(
-            periods.Select(p => DistinctUsers(stored, AnalyticsGroupBy.Agent, claude, p.Item1, p.Item2)),
-            await storage.Analytics.CountActiveUsersAsync(new AnalyticsScope("ws-a", claude, AnalyticsActivity.Any), periods, true, Ct));
+        Assert.Equal([0, 0], await storage.Analytics.CountActiveUsersAsync(workspace, periods, useUserFreeRollups: true, Ct));
+        Assert.NotEqual([0], await storage.Analytics.CountActiveUsersAsync(workspace, [periods[0]], useUserFreeRollups: true, Ct));
     }
 
     [Fact]

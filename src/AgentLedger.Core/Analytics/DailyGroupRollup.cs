@@ -17,8 +17,9 @@ namespace AgentLedger.Core.Analytics;
 /// commit inserts a later membership row (migration 0013).</item>
 /// </list>
 /// Distinct users over several days are not the sum of days: those are counted from <c>active_user_last_days</c> when
-/// <see cref="LastDayMember"/> allows it and no user has a day at or after the window's end (then a user active in the
-/// window is exactly a user whose last day is on or after its first day), else from <c>active_user_days</c>.
+/// <see cref="LastDayMember"/> allows it (a user active in the window is a user whose last day is on or after its first
+/// day, once the few users whose last day is at or after its end are looked up: <see cref="ActiveUserCountPlan"/>),
+/// else from <c>active_user_days</c>.
 /// </summary>
 public static class DailyGroupRollup
 {
@@ -67,8 +68,8 @@ public static class DailyGroupRollup
     /// <summary>
     /// The one (dimension, value) whose users' last days count a scope's distinct users exactly: the scope's
     /// <see cref="ExactDimension"/> without grouping, with at most one value (the workspace, or a filter naming one value;
-    /// several values would count a user once per value). Null otherwise. The caller must still check that no last day
-    /// reaches the window's end (records dated in the future).
+    /// several values would count a user once per value). Null otherwise. The users whose last day reaches the window's
+    /// end (records dated in the future) still need their days in the window looked up (<see cref="ActiveUserCountPlan"/>).
     /// </summary>
     public static (string Dimension, string Value)? LastDayMember(AnalyticsScope scope)
     {

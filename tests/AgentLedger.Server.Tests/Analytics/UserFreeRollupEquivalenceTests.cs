@@ -32,7 +32,7 @@ public sealed class UserFreeRollupEquivalenceTests(ServerFixture fast, PerUserRo
         "usage?group_by=agent", "active_users?group_by=surface", "active_users?group_by=team", "sessions?group_by=model",
         "usage?group_by=surface&surface=cli&surface=ide", "active_users?group_by=client&client=CODEX_CLI",
         "active_user_counts?days=1,3,7", "active_user_counts?days=2,5&team=red",
-        // one value each: the users' last days (or, for the values of the record dated tomorrow, the membership rows)
+        // one value each: the users' last days (and, for the values of the record dated tomorrow, that user's days looked up)
         "active_user_counts?days=1,7,30&client=CODEX_CLI", "active_user_counts?days=1,7,30&surface=ide", "active_user_counts?days=1,7,30&model=gpt-5",
         "active_user_counts?days=1,7,30&agent=claude_code", "active_user_counts?days=1,7,30&agent=gemini_cli", "active_user_counts?days=1,2,30&team=red",
         "active_user_counts?days=1,7,30&client=CODEX_CLI&client=CODEX_WEB",
@@ -95,7 +95,7 @@ public sealed class UserFreeRollupEquivalenceTests(ServerFixture fast, PerUserRo
         }
 
         // A clock running ahead: a record dated tomorrow UTC (within the 24 hours' skew ingest accepts), so that the
-        // workspace's and Gemini's last days reach the end of "today" and their counts fall back to the membership rows.
+        // workspace's and Gemini's last days reach the end of "today" and their counts look up that user's days in the window.
         var tomorrow = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1).AddMinutes(10), TimeSpan.Zero);
         var skewed = tomorrow < DateTimeOffset.UtcNow.AddHours(23) ? tomorrow : DateTimeOffset.UtcNow.AddHours(23);
         events.Add(EventBuilder.Prompt().Id("e-skewed").User("fin@example.com").Session("s-skewed").Client("GEMINI_CLI", "gemini_cli").Model("gemini-2.5-pro").At(skewed));
