@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using AgentLedger.Core.Integrity;
 using AgentLedger.Core.Metrics;
 using AgentLedger.Core.Records;
@@ -11,9 +12,8 @@ public sealed partial class SqliteRecordWriter
     /// <summary>
     /// The prepared statements and per-transaction caches of one group commit. The per-record statements are
     /// <see cref="SqliteRawStatement"/>s, prepared once per batch and bound by position (no per-call parameter lookup by
-    /// name, no UTF-8 array per string); the actor and attributes JSON are written once, straight to UTF-8 (the
-    /// attributes usually already on the request's thread, <see cref="AttributesJson"/>), and the row and the chain hash
-    /// take the same bytes.
+    /// name, no UTF-8 array per string); the actor and attributes JSON are written once, straight to UTF-8, and the row
+    /// and the chain hash take the same bytes.
     /// </summary>
     private sealed partial class WriteBatch : IDisposable
     {
@@ -31,6 +31,8 @@ public sealed partial class SqliteRecordWriter
         private readonly SqliteRawStatement _findTeam;
         private readonly SqliteRawStatement _startSession;
         private readonly SqliteRawStatement _insertRecord;
+        private readonly ArrayBufferWriter<byte> _attributesUtf8 = new(16 * 1024);
+        private readonly Utf8JsonWriter _attributesWriter;
         private readonly ArrayBufferWriter<byte> _hashScratch = new(16 * 1024);
 
         public WriteBatch(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
@@ -58,6 +60,8 @@ public sealed partial class SqliteRecordWriter
             {
                 throw new InvalidOperationException($"The record insert has {_insertRecord.ParameterCount} parameters, not {InsertChainedParameters.Length}.");
             }
+
+            _attributesWriter = new Utf8JsonWriter(_attributesUtf8);
         }
 
         public bool EventExists(string workspaceId, string eventId)
@@ -176,7 +180,11 @@ public sealed partial class SqliteRecordWriter
             ReadOnlyMemory<byte>? attributesUtf8 = null;
             if (record.Attributes is { } attributes)
             {
-                attributesUtf8 = AttributesJson.TryTake(attributes, out var encoded) ? encoded : AttributesJson.Write(attributes);
+                _attributesUtf8.ResetWrittenCount();
+                _attributesWriter.Reset(_attributesUtf8);
+                attributes.WriteTo(_attributesWriter);
+                _attributesWriter.Flush();
+                attributesUtf8 = _attributesUtf8.WrittenMemory;
             }
 
             SqliteRecordColumns.Bind(_insertRecord, record, actorUtf8, attributesUtf8);
@@ -223,6 +231,7 @@ public sealed partial class SqliteRecordWriter
             _findTeam.Dispose();
             _startSession.Dispose();
             _insertRecord.Dispose();
+            _attributesWriter.Dispose();
             DisposeReviewStatements();
             DisposeDlpStatements();
         }

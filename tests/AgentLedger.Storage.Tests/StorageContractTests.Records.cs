@@ -5,23 +5,6 @@ namespace AgentLedger.Storage.Tests;
 public abstract partial class StorageContractTests
 {
     [Fact]
-    public async Task AppendAsync_AttributesWrittenAheadByTheIngestWriter_StoredAsSentAndTheChainVerifies()
-    {
-        await using var storage = await StorageWithWorkspacesAsync("ws-a");
-        var sent = SampleActivity.Generate("ws-a", 60, seed: 96, Start);
-        Assert.Contains(sent, r => r.Attributes is { Count: > 0 });
-        // Half written ahead (what IngestBatchWriter does on the request's thread), half left to the writer.
-        AttributesJson.Encode(sent.Where((_, i) => i % 2 == 0).ToList());
-
-        var outcomes = await storage.Writer.AppendAsync(sent, Ct);
-        var stored = await ReadAllAsync(storage, "ws-a");
-
-        Assert.All(outcomes, o => Assert.True(o.Stored));
-        Assert.Equal(sent.Select(r => r.Attributes?.ToJsonString()), stored.Select(r => r.Attributes?.ToJsonString()));
-        Assert.True((await VerifyAsync(storage)).Valid);
-    }
-
-    [Fact]
     public async Task AppendAsync_MixedRecords_ReadBackAsSentWithSeqInArrivalOrder()
     {
         await using var storage = await StorageWithWorkspacesAsync("ws-a");

@@ -69,10 +69,7 @@ public sealed partial class IngestBatchWriter : IAsyncDisposable
             return [];
         }
 
-        var filtered = await _dlp.ApplyAsync(records, cancellationToken).ConfigureAwait(false);
-        // The attributes' JSON is written here, on the request's thread, rather than on the single writer's.
-        AttributesJson.Encode(filtered);
-        var pending = new PendingWrite(filtered);
+        var pending = new PendingWrite(await _dlp.ApplyAsync(records, cancellationToken).ConfigureAwait(false));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         // Once queued, the write happens whether or not the caller still waits: cancelling only stops waiting.
         return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
