@@ -30,6 +30,7 @@ public static class AuditActions
     public const string UpdateLegalHold = "LEGAL_HOLD_UPDATED";
     public const string ReleaseLegalHold = "LEGAL_HOLD_RELEASED";
     public const string ListLegalHolds = "LIST_LEGAL_HOLDS";
+    public const string ReadRetention = "READ_RETENTION_POLICY";
     public const string ContentPurged = "RETENTION_CONTENT_PURGED";
     public const string MetadataPurged = "RETENTION_METADATA_PURGED";
 

@@ -18,7 +18,12 @@ public sealed class ComplianceServerFixture : ServerFixture
     [
         "--Compliance:Logs:SealInterval=00:00:00.300", "--Compliance:Logs:PollInterval=00:00:00.100",
         $"--Compliance:Logs:MaxRecordsPerFile={MaxRecordsPerFile}", "--Compliance:Exports:PollInterval=00:00:00.200",
+        // One workspace with retention of its own (no other workspace has any): what GET /api/v1/compliance/retention shows.
+        $"--Retention:Workspaces:{RetainedWorkspace}:Content=30.00:00:00", $"--Retention:Workspaces:{RetainedWorkspace}:Metadata=400.00:00:00",
     ];
+
+    /// <summary>The workspace id that has retention configured on this server (content 30 days, metadata 400).</summary>
+    public const string RetainedWorkspace = "ws-retained";
 
     /// <summary>Seals whatever is waiting in every workspace now, waiting for the scheduled round to let go of the lease.</summary>
     public async Task SealNowAsync()

@@ -143,6 +143,43 @@ public sealed class RetentionTests(ComplianceServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task RetentionStatus_ShowsTheWorkspacesPolicyItsSourceCutoffsAndHolds_AndIsAudited()
+    {
+        var retained = server.Client(await server.IssueKeyAsync(ComplianceServerFixture.RetainedWorkspace, ApiKeyScope.ComplianceRead | ApiKeyScope.ComplianceAdmin));
+        var other = await server.NewWorkspaceAsync(ApiKeyScope.ComplianceRead);
+        using var otherClient = other.Client();
+        using var ingestOnly = server.Client(await server.IssueKeyAsync(other.Id, ApiKeyScope.Ingest));
+        var hold = await (await retained.PostJsonAsync("/api/v1/compliance/legal-holds", JsonNode.Parse("""{"name": "Matter 12"}""")!))
+            .EnsureSuccessStatusCode().ReadJsonAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        var status = await (await retained.GetAsync("/api/v1/compliance/retention")).EnsureSuccessStatusCode().ReadJsonAsync();
+        var none = await (await otherClient.GetAsync("/api/v1/compliance/retention")).EnsureSuccessStatusCode().ReadJsonAsync();
+        var forbidden = await ingestOnly.GetAsync("/api/v1/compliance/retention");
+        var audit = (await retained.ReadAuditEventsAsync()).Where(e => (string)e["action"]! == "READ_RETENTION_POLICY").ToList();
+
+        Assert.Equal(ComplianceServerFixture.RetainedWorkspace, (string)status["workspace_id"]!);
+        Assert.Equal(("30.00:00:00", 30, "workspace"), ((string)status["content"]!["retention"]!, (int)status["content"]!["days"]!, (string)status["content"]!["source"]!));
+        Assert.Equal(("400.00:00:00", 400, "workspace"), ((string)status["metadata"]!["retention"]!, (int)status["metadata"]!["days"]!, (string)status["metadata"]!["source"]!));
+        var cutoff = (DateTimeOffset)status["content"]!["cutoff"]!;
+        Assert.InRange(cutoff, before.AddDays(-30).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(-30).AddMinutes(1));
+        Assert.Equal(1, (int)status["active_legal_holds"]!);
+        Assert.Equal(0, (long)status["purged_through_seq"]!);
+        Assert.True((bool)status["purge_enabled_on_this_instance"]!);
+        // a workspace without retention of its own, on a server without a global one, keeps everything
+        Assert.Equal(other.Id, (string)none["workspace_id"]!);
+        Assert.Null(none["content"]!["retention"]);
+        Assert.Null(none["content"]!["cutoff"]);
+        Assert.Null(none["metadata"]!["source"]);
+        Assert.Equal(0, (int)none["active_legal_holds"]!);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var read = Assert.Single(audit);
+        Assert.Equal(("30.00:00:00", 1), ((string)read["action_data"]!["content_retention"]!, (int)read["action_data"]!["active_legal_holds"]!));
+        await retained.PostAsync($"/api/v1/compliance/legal-holds/{hold["id"]}/release", null);
+        retained.Dispose();
+    }
+
+    [Fact]
     public void RetentionOptions_MetadataShorterThanContent_FailsNamingTheKeys()
     {
         var result = new RetentionOptionsValidator().Validate(null, new RetentionOptions

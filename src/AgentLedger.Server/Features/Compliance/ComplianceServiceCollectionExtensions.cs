@@ -51,6 +51,7 @@ public static class ComplianceServiceCollectionExtensions
         routes.MapExports();
         routes.MapIntegrity();
         routes.MapLegalHolds();
+        routes.MapRetentionStatus();
         return routes;
     }
 
