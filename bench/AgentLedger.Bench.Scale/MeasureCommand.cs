@@ -26,9 +26,11 @@ public static partial class MeasureCommand
 
         var figures = Figures.Load(options);
         var key = await File.ReadAllTextAsync(GenerateCommand.KeyPath(options));
-        var firstDay = GenerateCommand.FirstDay(options);
         var stored = (long)(figures.Get("gen.records") ?? options.Records);
         await using var target = StoreTarget.Open(options);
+        // The days the store was generated with (they end on the day of generation), not the days ending today: a store
+        // measured days after it was made must still be read over the days that hold its records.
+        var firstDay = await target.FirstDayAsync() ?? throw new InvalidOperationException($"{options.Name}: the store holds no records of workspace '{StoreTarget.WorkspaceId}'.");
         var exports = Path.Combine(options.Work, "exports-" + options.Name);
         Directory.CreateDirectory(exports);
         await using var server = await ServerProcess.StartAsync(options.ServerDll, Path.Combine(options.Work, options.Name + "-server.log"),
@@ -48,6 +50,7 @@ public static partial class MeasureCommand
 
         // The baselines straight from the records, with the server stopped so they do not share the cores with it.
         await server.DisposeAsync();
+        // The overview is the dashboard's as of today (the server's clock), so its baseline covers the same 30 days.
         var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
         var timeout = TimeSpan.FromMinutes(15);
         figures.Set("overview.raw_s", await target.RawOverviewSecondsAsync(today.AddDays(-29), today.AddDays(1), timeout));

@@ -55,6 +55,13 @@ public sealed class PostgreSqlTarget : StoreTarget
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    public override async Task<DateTimeOffset?> FirstDayAsync()
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand($"SELECT min(day_start) FROM usage_daily_totals WHERE workspace_id = '{WorkspaceId}'", connection);
+        return await command.ExecuteScalarAsync() is DateTime day ? new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc)) : null;
+    }
+
     public override async Task<double> BareInsertSecondsAsync(long rows)
     {
         await using var connection = await _loading.OpenAsync(CancellationToken.None);

@@ -43,6 +43,14 @@ public sealed class SqliteTarget : StoreTarget
     public override Task<long> SizeAsync() =>
         Task.FromResult(new[] { _path, _path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length));
 
+    public override async Task<DateTimeOffset?> FirstDayAsync()
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT min(day_start) FROM usage_daily_totals WHERE workspace_id = '{WorkspaceId}'";
+        return await command.ExecuteScalarAsync() is long seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+    }
+
     public override async Task<double> BareInsertSecondsAsync(long rows)
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);

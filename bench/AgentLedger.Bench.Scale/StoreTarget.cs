@@ -31,6 +31,9 @@ public abstract class StoreTarget : IAsyncDisposable
     /// <summary>Bytes the store takes on disk (file and WAL, or the database).</summary>
     public abstract Task<long> SizeAsync();
 
+    /// <summary>The first UTC day of the generated records (the earliest day of the workspace's daily rollup); null when empty.</summary>
+    public abstract Task<DateTimeOffset?> FirstDayAsync();
+
     /// <summary>
     /// The bare engine insert baseline: copies <paramref name="rows"/> stored records into a new table of the same
     /// columns without keys, indexes, rollups, chain or client round trips (one INSERT … SELECT in one transaction);
