@@ -7,7 +7,8 @@ namespace AgentLedger.Storage.PostgreSql;
 /// <summary>
 /// <see cref="IBulkRecordLoader"/> for PostgreSQL: every chunk goes through <see cref="PostgreSqlRecordWriter"/>'s own
 /// commit (locks, dedupe against <c>record_event_ids</c>, users, sessions, chain, binary COPY of the records,
-/// rollups, DLP findings), with the non-unique indexes of <c>records</c> (on every monthly partition) and
+/// rollups, DLP findings) except the active-user membership rows, which are rebuilt from the daily rollup at the end
+/// (per commit they were most of the load's time), with the non-unique indexes of <c>records</c> (on every monthly partition) and
 /// <c>dlp_findings</c> dropped during the load and rebuilt from their own definitions at the end, then the tables
 /// analysed. Primary keys and unique indexes stay, so the writer's guarantees hold throughout. Durability per
 /// commit is the connection string's business: a generator may pass <c>Options=-c synchronous_commit=off</c>.
@@ -20,11 +21,13 @@ public sealed class PostgreSqlBulkLoader(PostgreSqlDatabase database, PostgreSql
     {
         var dropped = await DropSecondaryIndexesAsync(cancellationToken).ConfigureAwait(false);
         var stored = 0L;
+        var workspaces = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (var chunk in chunks)
             {
-                var outcomes = await writer.AppendAsync(chunk, cancellationToken).ConfigureAwait(false);
+                workspaces.UnionWith(chunk.Select(r => r.WorkspaceId));
+                var outcomes = await writer.AppendAsync(chunk, memberships: false, cancellationToken).ConfigureAwait(false);
                 foreach (var outcome in outcomes)
                 {
                     stored += outcome.Stored ? 1 : 0;
@@ -38,6 +41,14 @@ public sealed class PostgreSqlBulkLoader(PostgreSqlDatabase database, PostgreSql
             // Rebuilt even when a chunk failed: the committed chunks stay queryable with every index.
             await using var connection = await database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
             await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'", CancellationToken.None).ConfigureAwait(false);
+            if (workspaces.Count > 0)
+            {
+                // The chunks skipped the active-user membership rows; rebuilt here from the daily rollup, in one transaction.
+                await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+                await PostgreSqlDailyGroupRollups.RebuildMembershipsAsync(connection, transaction, [.. workspaces], CancellationToken.None).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             foreach (var sql in dropped)
             {
                 await ExecuteAsync(connection, sql, CancellationToken.None).ConfigureAwait(false);

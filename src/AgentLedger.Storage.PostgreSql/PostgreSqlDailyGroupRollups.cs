@@ -40,7 +40,7 @@ internal static class PostgreSqlDailyGroupRollups
         ON CONFLICT (workspace_id, dimension, value, user_id) DO UPDATE SET last_day = GREATEST(active_user_last_days.last_day, excluded.last_day)
         """;
 
-    public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    public static async Task UpsertTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> daily, CancellationToken cancellationToken)
     {
         if (daily.Count == 0)
@@ -72,7 +72,11 @@ internal static class PostgreSqlDailyGroupRollups
 
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    public static async Task InsertMembershipsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<KeyValuePair<(string WorkspaceId, UsageRollupKey Key), UsageMeasures>> daily, CancellationToken cancellationToken)
+    {
         // Distinct rows only: a statement may not insert and count the same membership row twice.
         var members = DailyGroupRollup.Memberships(daily);
         if (members.Count == 0)
@@ -88,4 +92,51 @@ internal static class PostgreSqlDailyGroupRollups
         PostgreSqlDailyRollups.Add(insert, members.Select(m => m.UserId));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Rebuilds the membership rows, their per-day counts and the users' last days of <paramref name="workspaceIds"/>
+    /// from <c>usage_daily</c> in one batch (the backfill of migrations 0012 and 0013, per workspace): what the writer
+    /// keeps commit by commit, for <see cref="PostgreSqlBulkLoader"/>, which skips it per commit. Inserting those rows
+    /// one commit at a time was most of a bulk load's time on PostgreSQL (docs/perf/scale.md).
+    /// </summary>
+    public static async Task RebuildMembershipsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] workspaceIds, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
+        foreach (var sql in MembershipRebuild)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = workspaceIds });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static readonly string[] MembershipRebuild =
+    [
+        "DELETE FROM active_user_last_days WHERE workspace_id = ANY($1)",
+        "DELETE FROM active_user_day_counts WHERE workspace_id = ANY($1)",
+        "DELETE FROM active_user_days WHERE workspace_id = ANY($1)",
+        "INSERT INTO active_user_days (workspace_id, day_start, dimension, value, user_id)\n"
+        + string.Join("\nUNION ", DailyGroupRollup.Dimensions.Select(d =>
+            $"SELECT workspace_id, day_start, '{d}', {MembershipValueColumn(d)}, user_id FROM usage_daily WHERE workspace_id = ANY($1) AND user_id <> '' AND records > 0")),
+        """
+        INSERT INTO active_user_day_counts (workspace_id, day_start, dimension, value, users)
+        SELECT workspace_id, day_start, dimension, value, count(*) FROM active_user_days WHERE workspace_id = ANY($1)
+        GROUP BY workspace_id, day_start, dimension, value
+        """,
+        """
+        INSERT INTO active_user_last_days (workspace_id, dimension, value, user_id, last_day)
+        SELECT workspace_id, dimension, value, user_id, max(day_start) FROM active_user_days WHERE workspace_id = ANY($1)
+        GROUP BY workspace_id, dimension, value, user_id
+        """,
+    ];
+
+    /// <summary>The <c>usage_daily</c> column holding a membership dimension's value.</summary>
+    private static string MembershipValueColumn(string dimension) => dimension switch
+    {
+        DailyGroupRollup.Workspace => "''",
+        "client" => "client_id",
+        _ => dimension,
+    };
 }

@@ -19,7 +19,14 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
     /// <summary>Commits with at least this many new records load them with binary COPY; smaller ones with batched INSERTs.</summary>
     public const int CopyThreshold = 32;
 
-    public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken) =>
+        AppendAsync(records, memberships: true, cancellationToken);
+
+    /// <param name="memberships">
+    /// False only for <see cref="PostgreSqlBulkLoader"/>, which rebuilds the active-user membership tables from the daily
+    /// rollup once at the end (<see cref="PostgreSqlDailyGroupRollups.RebuildMembershipsAsync"/>) instead of per commit.
+    /// </param>
+    internal async Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<ActivityRecord> records, bool memberships, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -31,7 +38,7 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
         await partitions.EnsureAsync(records.Select(r => r.OccurredAt), cancellationToken).ConfigureAwait(false);
         try
         {
-            return await AppendCoreAsync(records, cancellationToken).ConfigureAwait(false);
+            return await AppendCoreAsync(records, memberships, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -44,7 +51,7 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
     /// <summary>Set once per writer: the mark is written by migration 0014 and never changes.</summary>
     private long? _legacyOtlpIdsBeforeMs;
 
-    private async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(IReadOnlyList<ActivityRecord> records, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AppendOutcome>> AppendCoreAsync(IReadOnlyList<ActivityRecord> records, bool memberships, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -90,7 +97,12 @@ public sealed partial class PostgreSqlRecordWriter(PostgreSqlDatabase database, 
             await batch.UpsertRollupsAsync(accumulator, cancellationToken).ConfigureAwait(false);
             var daily = DailyRollup.Of(accumulator);
             await PostgreSqlDailyRollups.UpsertAsync(connection, transaction, daily, cancellationToken).ConfigureAwait(false);
-            await PostgreSqlDailyGroupRollups.UpsertAsync(connection, transaction, daily, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlDailyGroupRollups.UpsertTotalsAsync(connection, transaction, daily, cancellationToken).ConfigureAwait(false);
+            if (memberships)
+            {
+                await PostgreSqlDailyGroupRollups.InsertMembershipsAsync(connection, transaction, daily, cancellationToken).ConfigureAwait(false);
+            }
+
             await PostgreSqlVersionRollups.UpsertAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await PostgreSqlReviewComments.TrackAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);
             await PostgreSqlDlpFindings.InsertAsync(connection, transaction, accepted, cancellationToken).ConfigureAwait(false);

@@ -63,6 +63,17 @@ public abstract partial class StorageContractTests
             Assert.Equal(DescribeGroups(writtenGroups.Cells, groupBy, writtenGroups.ActiveUsers), DescribeGroups(loadedGroups.Cells, groupBy, loadedGroups.ActiveUsers));
         }
 
+        // and the distinct active users of whole days (the users' last days and the membership rows, which the PostgreSQL
+        // loader rebuilds from the daily rollup at the end rather than per commit), for the workspace and each one value
+        (long, long)[] windows = [(days.Item1, days.Item2), (days.Item2 - 86_400, days.Item2), (days.Item1, days.Item1 + 86_400)];
+        foreach (var (_, filter) in OneValueScopes(writtenRecords))
+        {
+            var valueScope = new AnalyticsScope("acme", filter, AnalyticsActivity.Any);
+            Assert.Equal(
+                await written.Analytics.CountActiveUsersAsync(valueScope, windows, useUserFreeRollups: true, Ct),
+                await loaded.Analytics.CountActiveUsersAsync(valueScope, windows, useUserFreeRollups: true, Ct));
+        }
+
         var reviewScope = scope with { Activity = AnalyticsActivity.CodeReview };
         Assert.Equal(
             (await written.Analytics.ReadCellsAsync(reviewScope, days.Item1, days.Item2, null, null, Ct)).Select(c => Cell(c, writtenUsers)).Order(StringComparer.Ordinal),
