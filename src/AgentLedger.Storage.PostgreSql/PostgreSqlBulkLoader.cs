@@ -8,9 +8,9 @@ namespace AgentLedger.Storage.PostgreSql;
 /// <see cref="IBulkRecordLoader"/> for PostgreSQL: every chunk goes through <see cref="PostgreSqlRecordWriter"/>'s own
 /// commit (locks, dedupe against <c>record_event_ids</c>, users, sessions, chain, binary COPY of the records,
 /// rollups, DLP findings) except the active-user membership rows, which are rebuilt from the daily rollup at the end
-/// (per commit they were most of the load's time), with the non-unique indexes of <c>records</c> (on every monthly partition) and
-/// <c>dlp_findings</c> dropped during the load and rebuilt from their own definitions at the end, then the tables
-/// analysed. Primary keys and unique indexes stay, so the writer's guarantees hold throughout. Durability per
+/// (per commit they were most of the load's time). The non-unique indexes of <c>records</c> (on every monthly
+/// partition) and <c>dlp_findings</c> are dropped during the load and rebuilt from their own definitions at the end,
+/// then the tables analysed. Primary keys and unique indexes stay, so the writer's guarantees hold throughout. Durability per
 /// commit is the connection string's business: a generator may pass <c>Options=-c synchronous_commit=off</c>.
 /// </summary>
 public sealed class PostgreSqlBulkLoader(PostgreSqlDatabase database, PostgreSqlRecordWriter writer) : IBulkRecordLoader
