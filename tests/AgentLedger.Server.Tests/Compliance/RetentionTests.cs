@@ -168,6 +168,7 @@ public sealed class RetentionTests(ComplianceServerFixture server) : IClassFixtu
         Assert.True((bool)status["purge_enabled_on_this_instance"]!);
         // a workspace without retention of its own, on a server without a global one, keeps everything
         Assert.Equal(other.Id, (string)none["workspace_id"]!);
+        Assert.Equal((true, true, false), ((bool)none["content"]!["kept_forever"]!, (bool)none["metadata"]!["kept_forever"]!, (bool)status["content"]!["kept_forever"]!));
         Assert.Null(none["content"]!["retention"]);
         Assert.Null(none["content"]!["cutoff"]);
         Assert.Null(none["metadata"]!["source"]);

@@ -69,18 +69,19 @@ public sealed record RetentionStatusView(
     string WorkspaceId, RetentionPeriodView Content, RetentionPeriodView Metadata, int ActiveLegalHolds, long PurgedThroughSeq, long LastSeq,
     bool PurgeEnabledOnThisInstance, TimeSpan PollInterval);
 
-/// <param name="Retention">The duration (<c>d.hh:mm:ss</c>), or null: kept forever.</param>
-/// <param name="Days">The duration in whole days, or null.</param>
-/// <param name="Source"><c>workspace</c> (the workspace's own setting), <c>server</c> (the global one) or null (none).</param>
-/// <param name="Cutoff">What occurred before this time is purged at the next round, holds aside; null when kept forever.</param>
-public sealed record RetentionPeriodView(string? Retention, int? Days, string? Source, DateTimeOffset? Cutoff)
+/// <param name="KeptForever">True when no retention applies (the other fields are then absent).</param>
+/// <param name="Retention">The duration (<c>d.hh:mm:ss</c>).</param>
+/// <param name="Days">The duration in whole days.</param>
+/// <param name="Source"><c>workspace</c> (the workspace's own setting) or <c>server</c> (the global one).</param>
+/// <param name="Cutoff">What occurred before this time is purged at the next round, holds aside.</param>
+public sealed record RetentionPeriodView(bool KeptForever, string? Retention, int? Days, string? Source, DateTimeOffset? Cutoff)
 {
     public static RetentionPeriodView Of(TimeSpan? workspace, TimeSpan? server, DateTimeOffset now)
     {
         var applies = workspace ?? server;
         return applies is not { } duration
-            ? new RetentionPeriodView(null, null, null, null)
-            : new RetentionPeriodView(duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture), (int)duration.TotalDays,
+            ? new RetentionPeriodView(true, null, null, null, null)
+            : new RetentionPeriodView(false, duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture), (int)duration.TotalDays,
                 workspace is not null ? "workspace" : "server", now - duration);
     }
 }
