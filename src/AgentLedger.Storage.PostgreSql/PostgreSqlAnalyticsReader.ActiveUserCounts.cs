@@ -58,7 +58,8 @@ public sealed partial class PostgreSqlAnalyticsReader
         command.Parameters.AddWithValue("to", PostgreSqlAnalyticsSql.Utc(to));
         command.Parameters.AddWithValue("limit", maxLateUsers + 1);
         var days = new List<DateTime>();
-        for (var day = to - DailyRollup.DaySeconds; day >= froms.Min(); day -= DailyRollup.DaySeconds)
+        var first = froms.Min();
+        for (var day = to - DailyRollup.DaySeconds; day >= first; day -= DailyRollup.DaySeconds)
         {
             days.Add(PostgreSqlAnalyticsSql.Utc(day));
         }

@@ -34,14 +34,15 @@ public static class RetentionStatusEndpoints
     {
         var workspaceId = http.User.GetWorkspaceId();
         var retention = options.Value;
+        var (content, metadata) = retention.For(workspaceId);
         var own = retention.Workspaces.GetValueOrDefault(workspaceId);
         var now = time.GetUtcNow();
         var active = await holds.ListAsync(workspaceId, includeReleased: false, cancellationToken).ConfigureAwait(false);
         var state = await chain.ReadStateAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var view = new RetentionStatusView(
             workspaceId,
-            RetentionPeriodView.Of(own?.Content, retention.Content, now),
-            RetentionPeriodView.Of(own?.Metadata, retention.Metadata, now),
+            RetentionPeriodView.Of(content, own?.Content is not null, now),
+            RetentionPeriodView.Of(metadata, own?.Metadata is not null, now),
             active.Count,
             state?.PurgedThroughSeq ?? 0,
             state?.LastSeq ?? 0,
@@ -76,12 +77,11 @@ public sealed record RetentionStatusView(
 /// <param name="Cutoff">What occurred before this time is purged at the next round, holds aside.</param>
 public sealed record RetentionPeriodView(bool KeptForever, string? Retention, int? Days, string? Source, DateTimeOffset? Cutoff)
 {
-    public static RetentionPeriodView Of(TimeSpan? workspace, TimeSpan? server, DateTimeOffset now)
-    {
-        var applies = workspace ?? server;
-        return applies is not { } duration
+    /// <param name="applies">The duration <see cref="RetentionOptions.For"/> gives the workspace.</param>
+    /// <param name="ownSetting">Whether it is the workspace's own setting rather than the server's.</param>
+    public static RetentionPeriodView Of(TimeSpan? applies, bool ownSetting, DateTimeOffset now) =>
+        applies is not { } duration
             ? new RetentionPeriodView(true, null, null, null, null)
             : new RetentionPeriodView(false, duration.ToString("c", System.Globalization.CultureInfo.InvariantCulture), (int)duration.TotalDays,
-                workspace is not null ? "workspace" : "server", now - duration);
-    }
+                ownSetting ? "workspace" : "server", now - duration);
 }
