@@ -56,19 +56,29 @@ public static class ActiveUserCountPlan
         }
 
         // A last day at or after a window's end (a record dated in the future) hides whether that user was also active
-        // inside the window: those few users' days in the window are looked up, per window end.
+        // inside the window: those few users' days in the window are looked up, per window end, in one statement for the
+        // windows sharing that end. When the longest of them is over budget, it is left to the membership rows and the
+        // shorter ones are tried again, since each allows more late users.
         foreach (var late in covered.Where(i => exact[i] is null).GroupBy(i => periods[i].ToHour))
         {
             var to = late.Key;
-            var days = (to - late.Min(i => periods[i].FromHour)) / DailyRollup.DaySeconds;
-            var maxLateUsers = (int)(LateUserLookupBudget / days);
-            if (maxLateUsers > 0
-                && await countWithLateUsers(member!.Value, to, late.Select(i => periods[i].FromHour).ToList(), maxLateUsers).ConfigureAwait(false) is { } counted)
+            var windows = late.OrderByDescending(i => periods[i].FromHour).ToList();
+            while (windows.Count > 0)
             {
-                foreach (var (i, count) in late.Zip(counted))
+                var days = (to - periods[windows[^1]].FromHour) / DailyRollup.DaySeconds;
+                var maxLateUsers = (int)(LateUserLookupBudget / days);
+                if (maxLateUsers > 0
+                    && await countWithLateUsers(member!.Value, to, windows.Select(i => periods[i].FromHour).ToList(), maxLateUsers).ConfigureAwait(false) is { } counted)
                 {
-                    exact[i] = count;
+                    foreach (var (i, count) in windows.Zip(counted))
+                    {
+                        exact[i] = count;
+                    }
+
+                    break;
                 }
+
+                windows.RemoveAt(windows.Count - 1);
             }
         }
 
