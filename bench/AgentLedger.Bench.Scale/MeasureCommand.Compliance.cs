@@ -41,12 +41,12 @@ public static partial class MeasureCommand
     }
 
     /// <summary>
-    /// The streamed NDJSON feed of the most recent days holding about a million records (all of a smaller store), with
+    /// The streamed NDJSON feed of the last million records by time (all of a smaller store), with
     /// the server's CPU and peak memory; the same bytes are then read back with <c>cat</c> as the baseline.
     /// </summary>
-    private static async Task FeedStreamAsync(ServerProcess server, HttpClient client, Figures figures, DateTimeOffset firstDay, ScaleOptions options, long stored)
+    private static async Task FeedStreamAsync(ServerProcess server, HttpClient client, Figures figures, StoreTarget target, DateTimeOffset firstDay, ScaleOptions options)
     {
-        var (from, to) = Window(firstDay, options.Days, Math.Min(StreamRecords, stored), stored);
+        var (from, to) = await WindowAsync(target, firstDay, options.Days, StreamRecords);
         var copy = Path.Combine(options.Work, options.Name + "-feed.ndjson");
         var feed = await FeedRun.RunAsync("ndjson", server, client, $"&start_time={from.ToUnixTimeSeconds()}&end_time={to.ToUnixTimeSeconds()}", copy);
         var cat = await CatSecondsAsync(copy);
@@ -61,11 +61,11 @@ public static partial class MeasureCommand
         Console.WriteLine($"{figures.Name}: feed {feed.Records:N0} records, {feed.Bytes / 1_048_576.0:N0} MiB in {feed.Seconds:N1} s, peak RSS {feed.PeakRssKiB / 1024.0:N0} MiB; cat {cat:N2} s");
     }
 
-    /// <summary>An eDiscovery export of the most recent days holding about 100,000 records, verified with <c>sha256sum -c</c>.</summary>
-    private static async Task ExportAsync(ServerProcess server, HttpClient client, Figures figures, DateTimeOffset firstDay, ScaleOptions options, long stored,
+    /// <summary>An eDiscovery export of the last 100,000 records by time, verified with <c>sha256sum -c</c>.</summary>
+    private static async Task ExportAsync(ServerProcess server, HttpClient client, Figures figures, StoreTarget target, DateTimeOffset firstDay, ScaleOptions options,
         string folder)
     {
-        var (from, to) = Window(firstDay, options.Days, Math.Min(ExportRecords, stored), stored);
+        var (from, to) = await WindowAsync(target, firstDay, options.Days, ExportRecords);
         var filter = new JsonObject
         {
             ["start_time"] = from.ToString("O", CultureInfo.InvariantCulture),
@@ -93,12 +93,12 @@ public static partial class MeasureCommand
         }
     }
 
-    /// <summary>The last days of the generated window that hold about <paramref name="wanted"/> of the <paramref name="stored"/> records.</summary>
-    private static (DateTimeOffset From, DateTimeOffset To) Window(DateTimeOffset firstDay, int days, long wanted, long stored)
-    {
-        var to = firstDay.AddDays(days);
-        return wanted >= stored ? (firstDay, to) : (to.AddSeconds(-days * 86400.0 * wanted / stored), to);
-    }
+    /// <summary>
+    /// The end of the generated window and the time of its <paramref name="wanted"/>-th most recent record (the whole
+    /// window when the store holds fewer): a window of that many records whatever the time of day the store ends at.
+    /// </summary>
+    private static async Task<(DateTimeOffset From, DateTimeOffset To)> WindowAsync(StoreTarget target, DateTimeOffset firstDay, int days, long wanted) =>
+        (await target.StartOfLatestAsync(wanted) ?? firstDay, firstDay.AddDays(days));
 
     /// <summary>Seconds <c>cat FILE &gt; /dev/null</c> takes: reading the same bytes, nothing else.</summary>
     private static async Task<double> CatSecondsAsync(string file)

@@ -62,6 +62,14 @@ public sealed class PostgreSqlTarget : StoreTarget
         return await command.ExecuteScalarAsync() is DateTime day ? new DateTimeOffset(DateTime.SpecifyKind(day, DateTimeKind.Utc)) : null;
     }
 
+    public override async Task<DateTimeOffset?> StartOfLatestAsync(long records)
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand(
+            $"SELECT occurred_at FROM records WHERE workspace_id = '{WorkspaceId}' ORDER BY occurred_at DESC LIMIT 1 OFFSET {records - 1}", connection);
+        return await command.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
     public override async Task<double> BareInsertSecondsAsync(long rows)
     {
         await using var connection = await _loading.OpenAsync(CancellationToken.None);

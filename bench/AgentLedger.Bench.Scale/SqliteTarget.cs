@@ -51,6 +51,14 @@ public sealed class SqliteTarget : StoreTarget
         return await command.ExecuteScalarAsync() is long seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
     }
 
+    public override async Task<DateTimeOffset?> StartOfLatestAsync(long records)
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT occurred_at FROM records WHERE workspace_id = '{WorkspaceId}' ORDER BY occurred_at DESC LIMIT 1 OFFSET {records - 1}";
+        return await command.ExecuteScalarAsync() is long micros ? DateTimeOffset.UnixEpoch.AddTicks(micros * 10) : null;
+    }
+
     public override async Task<double> BareInsertSecondsAsync(long rows)
     {
         await using var connection = await _database.OpenAsync(CancellationToken.None);

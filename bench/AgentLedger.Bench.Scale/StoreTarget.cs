@@ -35,6 +35,12 @@ public abstract class StoreTarget : IAsyncDisposable
     public abstract Task<DateTimeOffset?> FirstDayAsync();
 
     /// <summary>
+    /// When the <paramref name="records"/>-th most recent record of the workspace occurred: the start of the last
+    /// stretch of time that holds that many records; null when the store holds fewer.
+    /// </summary>
+    public abstract Task<DateTimeOffset?> StartOfLatestAsync(long records);
+
+    /// <summary>
     /// The bare engine insert baseline: copies <paramref name="rows"/> stored records into a new table of the same
     /// columns without keys, indexes, rollups, chain or client round trips (one INSERT … SELECT in one transaction);
     /// returns the seconds it took. The table is dropped afterwards.
