@@ -55,7 +55,8 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
                 command.Parameters.AddWithValue("limit", userLimit.Value);
                 command.Parameters.Add(new NpgsqlParameter<DateTime[]>("hours", PostgreSqlAnalyticsSql.Hours(fromHour, toHour, step)));
                 // The page's users (per hour, the first users after the position; their union's first ones) and their
-                // rows, in one round trip.
+                // rows, in one round trip. The rows' user range (after the position, up to the page's last user) lets
+                // the daily rollup's "C"-ordered index (migration 0015) read the page's users' rows only.
                 command.CommandText = $"""
                     WITH page_users AS (
                         SELECT DISTINCT u.uid FROM unnest(@hours) AS h (hour)
@@ -63,7 +64,7 @@ public sealed partial class PostgreSqlAnalyticsReader(PostgreSqlDatabase databas
                             SELECT DISTINCT user_id COLLATE "C" AS uid FROM {table} WHERE {where} AND {time} = h.hour{after}
                             ORDER BY 1 LIMIT @limit) AS u
                         ORDER BY 1 LIMIT @limit)
-                    {select} AND user_id COLLATE "C" IN (SELECT uid FROM page_users)
+                    {select}{after} AND user_id COLLATE "C" <= (SELECT max(uid) FROM page_users) AND user_id COLLATE "C" IN (SELECT uid FROM page_users)
                     """;
             }
 
