@@ -65,7 +65,7 @@ public static class ReportCommand
     {
         text.AppendLine("## Analytics over HTTP: dashboard overview and 90-day per-user usage");
         text.AppendLine();
-        text.AppendLine("**Overview:** the five calls the Overview page makes when it opens (30 days, daily, UTC: active users today / 7 / 30 days in one `active_user_counts` call, daily users by surface, credits and tokens by surface — the same call, made by two charts — and threads and turns by client), all at once as the page makes them; a round lasts until the last answer; each store's measured and warm-up rounds are in the *rounds* column (stores measured before 2026-11-27 02:40 UTC: 40 rounds after 3 warm-up rounds, which left the server's JIT recompiling the hot paths during the measured rounds). *Slowest call* is the highest per-call percentile among the five: the figure the issue’s “p99 under 100 ms per page” is read against. Baseline: the overview's usage chart computed from the raw records (records, tokens, credits, distinct users per day and surface over the same 30 days), one SQL query with the server stopped.");
+        text.AppendLine($"**Overview:** the five calls the Overview page makes when it opens (30 days, daily, UTC: active users today / 7 / 30 days in one `active_user_counts` call, daily users by surface, credits and tokens by surface — the same call, made by two charts — and threads and turns by client), all at once as the page makes them; a round lasts until the last answer; each store's measured and warm-up rounds are in the *rounds* column{(EarlierTool(all) ? " (40 rounds after 3 warm-up rounds: a store measured by an earlier build of the tool, whose short warm-up left the server's JIT recompiling the hot paths during the measured rounds)" : "")}. *Slowest call* is the highest per-call percentile among the five: the figure the issue’s “p99 under 100 ms per page” is read against. Baseline: the overview's usage chart computed from the raw records (records, tokens, credits, distinct users per day and surface over the same 30 days), one SQL query with the server stopped.");
         text.AppendLine();
         text.AppendLine("**Usage:** `GET /v1/analytics/codex/workspaces/bench/usage` over the whole generated window (90 days), per user and day, `limit=1000`, paged to the end with `next_page`; second pass reported. Baseline: per user and day, records, sessions, tokens and credits from the raw records, one SQL query.");
         text.AppendLine();
@@ -82,6 +82,10 @@ public static class ReportCommand
 
         text.AppendLine();
     }
+
+    /// <summary>Whether some store was measured by a build of the tool before it recorded its warm-up rounds (3, then).</summary>
+    private static bool EarlierTool(IReadOnlyList<Figures> all) =>
+        all.Any(f => f.Get("overview.p50_ms") is not null && f.Get("overview.warmup_rounds") is null);
 
     private static void Flatness(StringBuilder text, IReadOnlyList<Figures> all)
     {
@@ -107,7 +111,7 @@ public static class ReportCommand
     {
         text.AppendLine("## Compliance feed and export");
         text.AppendLine();
-        text.AppendLine("**Feed pages:** `GET /api/v1/compliance/records?limit=1000` from the start, 30 pages on the cursor. **Streamed feed:** `format=ndjson` over the last million records by time (from the millionth most recent record's time to the end of the generated days; the whole store when smaller; stores measured before 2026-11-27 02:40 UTC: the same fraction of the 90 days, so about a million), with the server's CPU time and its resident memory sampled every 50 ms. **Export:** an eDiscovery package of the last 100,000 records by time (chosen the same way), built by the server (`POST /api/v1/compliance/exports`), downloaded and checked with `sha256sum -c`. Baseline: `cat` of the same bytes (the streamed NDJSON, the package's `records.ndjson`) to `/dev/null`.");
+        text.AppendLine($"**Feed pages:** `GET /api/v1/compliance/records?limit=1000` from the start, 30 pages on the cursor. **Streamed feed:** `format=ndjson` over the last million records by time (from the millionth most recent record's time to the end of the generated days; the whole store when smaller{(EarlierTool(all) ? "; the stores with 3 warm-up rounds above were measured by an earlier build of the tool, which took the same fraction of the 90 days, so about a million" : "")}), with the server's CPU time and its resident memory sampled every 50 ms. **Export:** an eDiscovery package of the last 100,000 records by time (chosen the same way), built by the server (`POST /api/v1/compliance/exports`), downloaded and checked with `sha256sum -c`. Baseline: `cat` of the same bytes (the streamed NDJSON, the package's `records.ndjson`) to `/dev/null`.");
         text.AppendLine();
         text.AppendLine("| engine | store | feed page p50 / p99 | streamed records | MiB | records/s | MiB/s | cat MiB/s | cat ÷ feed | server CPU s | peak RSS during feed | export records | export records/s | export MiB/s | cat ÷ export | peak RSS during export | sha256sum -c | load (feed; export) |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
